@@ -1,0 +1,138 @@
+"""Convert: the original text -> a Simplified analysis view with an offset map.
+
+The analysis text is what the rules read: Simplified script, HTML tags and inline
+pinyin (業(yè)) removed. `TextView.offsets[i]` is the index in the original text
+of analysis character `i`, so every span found in the view maps back to the exact
+characters of the original (`TextView.to_original`).
+
+OpenCC's `t2s` keeps the length of what it converts (one character for one), so
+within a kept run the map is one-to-one; where a run would change length we fall
+back to converting it character by character, which always keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+import opencc
+from pydantic import BaseModel, field_validator
+
+from pipeline.resources import load_data
+from schemas import Script
+
+
+class ConversionTable(BaseModel):
+    opencc_config: str
+    fixes: dict[str, str]
+    inline_pinyin_pattern: str
+    html_tag_pattern: str
+
+    @field_validator("fixes")
+    @classmethod
+    def _fixes_keep_length(cls, fixes: dict[str, str]) -> dict[str, str]:
+        for source, target in fixes.items():
+            if len(source) != len(target):
+                raise ValueError(f"fix {source}->{target} changes the length")
+        return fixes
+
+
+@dataclass(frozen=True)
+class TextView:
+    """A Simplified view of `original` and the map from view to original offsets."""
+
+    original: str
+    text: str
+    offsets: array  # array('l'): offsets[i] = original index of text[i]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a view span [start, end) to the original span covering it."""
+        if start >= end:
+            raise ValueError(f"empty span [{start}, {end})")
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+    def original_slice(self, start: int, end: int) -> str:
+        o_start, o_end = self.to_original(start, end)
+        return self.original[o_start:o_end]
+
+    def is_contiguous(self, start: int, end: int) -> bool:
+        """True when nothing was removed inside [start, end) of the view."""
+        return self.offsets[end - 1] - self.offsets[start] == end - start - 1
+
+
+class Converter:
+    """Builds `TextView`s. One instance per process: it holds the OpenCC handle."""
+
+    def __init__(self, table: ConversionTable | None = None) -> None:
+        self.table = table or load_data("conversion.yaml", ConversionTable)
+        self._t2s = opencc.OpenCC(self.table.opencc_config)
+        self._s2t = opencc.OpenCC("s2t.json")
+        self._removable = re.compile(
+            f"(?:{self.table.html_tag_pattern})|(?:{self.table.inline_pinyin_pattern})"
+        )
+        self._fix_pattern = (
+            re.compile("|".join(sorted(map(re.escape, self.table.fixes), key=len, reverse=True)))
+            if self.table.fixes
+            else None
+        )
+
+    def to_simplified(self, text: str) -> str:
+        """Simplified form of a short string (metadata fields), length kept."""
+        return self._apply_fixes(self._convert_run(text))
+
+    def view(self, original: str) -> TextView:
+        """Analysis view of the whole original text."""
+        kept_runs: list[str] = []
+        offsets = array("l")
+        position = 0
+        for match in self._removable.finditer(original):
+            self._keep(original, position, match.start(), kept_runs, offsets)
+            position = match.end()
+        self._keep(original, position, len(original), kept_runs, offsets)
+        converted = self._apply_fixes(self._convert_run("".join(kept_runs)))
+        return TextView(original=original, text=converted, offsets=offsets)
+
+    def detect_script(self, text: str) -> Script:
+        """Traditional, Simplified or mixed, from characters that differ between scripts."""
+        traditional = sum(1 for a, b in zip(text, self._t2s.convert(text), strict=True) if a != b)
+        simplified = sum(1 for a, b in zip(text, self._s2t.convert(text), strict=False) if a != b)
+        return script_from_counts(traditional, simplified)
+
+    @staticmethod
+    def _keep(
+        original: str, start: int, end: int, runs: list[str], offsets: array
+    ) -> None:
+        if start < end:
+            runs.append(original[start:end])
+            offsets.extend(range(start, end))
+
+    def _convert_run(self, run: str) -> str:
+        converted = self._t2s.convert(run)
+        if len(converted) == len(run):
+            return converted
+        # Rare: a phrase rule changed the length. Character by character keeps it.
+        chars = []
+        for char in run:
+            single = self._t2s.convert(char)
+            chars.append(single if len(single) == 1 else char)
+        return "".join(chars)
+
+    def _apply_fixes(self, text: str) -> str:
+        if self._fix_pattern is None:
+            return text
+        return self._fix_pattern.sub(lambda m: self.table.fixes[m.group(0)], text)
+
+
+def script_from_counts(traditional: int, simplified: int) -> Script:
+    """Script label from counts of script-specific characters.
+
+    Pages mix in a few characters of the other script (quotes, names, URLs), so a
+    script is called mixed only when the minority passes a tenth of the total.
+    """
+    total = traditional + simplified
+    if total == 0 or traditional <= total * 0.1:
+        return Script.simplified
+    if simplified <= total * 0.1:
+        return Script.traditional
+    return Script.mixed

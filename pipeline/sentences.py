@@ -1,0 +1,41 @@
+"""Sentences as the contract defines them: up to 。；！？ (or ; ! ? .) or a line end."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+# A half-width full stop ends a sentence only when no digit follows (97.5% is one number).
+_SENTENCE_END = re.compile(r"[。；！？;!?\n\r]|\.(?!\d)")
+_EDGE_SPACE = " \t\u3000\xa0\r\n"
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """[begin, finish) of the sentence holding text[start:end], terminator included."""
+    begin = 0
+    for match in _SENTENCE_END.finditer(text, 0, start):
+        begin = match.end()
+    stop = _SENTENCE_END.search(text, end)
+    finish = len(text) if stop is None else stop.end()
+    while begin < start and text[begin] in _EDGE_SPACE:
+        begin += 1
+    while finish > end and text[finish - 1] in _EDGE_SPACE:
+        finish -= 1
+    return begin, finish
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    begin, finish = sentence_bounds(text, start, end)
+    return text[begin:finish]
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """[begin, finish) of each non-blank sentence of text[start:end]."""
+    stop_at = len(text) if end is None else end
+    begin = start
+    for match in _SENTENCE_END.finditer(text, start, stop_at):
+        if text[begin : match.end()].strip(_EDGE_SPACE):
+            yield begin, match.end()
+        begin = match.end()
+    if begin < stop_at and text[begin:stop_at].strip(_EDGE_SPACE):
+        yield begin, stop_at

@@ -1,0 +1,41 @@
+"""The record contract as pydantic models (see `shared/spec/record-schema.md`)."""
+
+from schemas.models import (
+    EXPORTED_MODELS,
+    SCHEMA_VERSION,
+    ArchiveRef,
+    ArticleMeta,
+    DocError,
+    ExtractedDocument,
+    GoldDocument,
+    Kind,
+    Level,
+    Metric,
+    Qualifier,
+    Region,
+    Script,
+    Sector,
+    Stage,
+    StatRecord,
+    Unit,
+)
+
+__all__ = [
+    "EXPORTED_MODELS",
+    "SCHEMA_VERSION",
+    "ArchiveRef",
+    "ArticleMeta",
+    "DocError",
+    "ExtractedDocument",
+    "GoldDocument",
+    "Kind",
+    "Level",
+    "Metric",
+    "Qualifier",
+    "Region",
+    "Script",
+    "Sector",
+    "Stage",
+    "StatRecord",
+    "Unit",
+]
