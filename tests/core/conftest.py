@@ -1,0 +1,51 @@
+"""Fixtures of the core tests: one Extractor and the finders, built once per session."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.convert import Converter
+from pipeline.corpus import CorpusLoad, load_corpus
+from pipeline.numbers import QuantityFinder
+from pipeline.process import Extractor
+from pipeline.timex import TimeFinder
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def converter() -> Converter:
+    return Converter()
+
+
+@pytest.fixture(scope="session")
+def quantities() -> QuantityFinder:
+    return QuantityFinder()
+
+
+@pytest.fixture(scope="session")
+def times() -> TimeFinder:
+    return TimeFinder()
+
+
+@pytest.fixture(scope="session")
+def published() -> dt.date:
+    return dt.date(2020, 4, 28)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> CorpusLoad:
+    return load_corpus(REPO / "corpus")

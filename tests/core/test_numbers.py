@@ -1,0 +1,76 @@
+"""Quantities: the number, what stands between it and its counting word, the counting word."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.numbers import QuantityFinder, parse_number
+from schemas import Qualifier, Unit
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit", "qualifier"),
+    [
+        ("已返岗复工6.5万人", "6.5万人", "65000", Unit.person, Qualifier.exact),
+        ("3000余名建设者", "3000余名", "3000", Unit.person, Qualifier.over),
+        ("500多名", "500多名", "500", Unit.person, Qualifier.over),
+        ("三千余名工人", "三千余名", "3000", Unit.person, Qualifier.over),
+        ("一万二千人", "一万二千人", "12000", Unit.person, Qualifier.exact),
+        ("百分之九十八点二", "百分之九十八点二", "98.2", Unit.percent, Qualifier.exact),
+        ("两成企业", "两成", "20", Unit.percent, Qualifier.exact),
+        ("逾八成", "八成", "80", Unit.percent, Qualifier.over),
+        ("六成以上", "六成", "60", Unit.percent, Qualifier.over),
+        ("3万4000人", "3万4000人", "34000", Unit.person, Qualifier.exact),
+        ("1.2万人", "1.2万人", "12000", Unit.person, Qualifier.exact),
+        ("3至5万人", "3至5万人", "30000", Unit.person, Qualifier.over),
+        ("10%—20%", "10%—20%", "10", Unit.percent, Qualifier.over),
+        ("１２３人", "１２３人", "123", Unit.person, Qualifier.exact),
+        ("1,204,500人", "1,204,500人", "1204500", Unit.person, Qualifier.exact),
+        ("2 318 700人", "2 318 700人", "2318700", Unit.person, Qualifier.exact),
+        ("提高3.1个百分点", "3.1个百分点", "3.1", Unit.percentage_point, Qualifier.exact),
+        ("超过2万个", "2万个", "20000", None, Qualifier.over),
+        ("到岗率超过了85%", "85%", "85", Unit.percent, Qualifier.over),
+        ("30%以上", "30%", "30", Unit.percent, Qualifier.over),
+        ("约3.77亿元", "3.77亿元", "377000000", Unit.yuan, Qualifier.approx),
+        ("3000多万元", "3000多万元", "30000000", Unit.yuan, Qualifier.over),
+        ("不足500家", "500家", "500", Unit.enterprise, Qualifier.under),
+        ("10.79万户", "10.79万户", "107900", Unit.enterprise, Qualifier.exact),
+        ("1000人左右", "1000人", "1000", Unit.person, Qualifier.approx),
+    ],
+)
+def test_numbers_find_quantity(
+    quantities: QuantityFinder, text: str, surface: str, value: str, unit: Unit | None,
+    qualifier: Qualifier,
+) -> None:
+    found = quantities.find(text)
+    assert len(found) == 1
+    quantity = found[0]
+    assert text[quantity.start : quantity.end] == surface
+    assert quantity.value == Decimal(value)
+    assert quantity.unit == unit
+    assert quantity.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    "text", ["第3家企业", "550万吨/年", "4月16日", "2020年", "G20峰会", "17时", "18条措施"]
+)
+def test_numbers_skip_what_is_not_a_quantity(quantities: QuantityFinder, text: str) -> None:
+    assert quantities.find(text) == []
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_numbers_parse_arabic_round_trip(number: int) -> None:
+    assert parse_number(str(number)) == Decimal(number)
+    assert parse_number(f"{number:,}") == Decimal(number)
+
+
+@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["人", "家", "元", "名"]))
+def test_numbers_offsets_are_grounded(number: int, classifier: str) -> None:
+    finder = QuantityFinder()
+    text = f"截至目前，共有{number}{classifier}。"
+    found = finder.find(text)
+    assert [text[q.start : q.end] for q in found] == [f"{number}{classifier}"]

@@ -1,0 +1,48 @@
+"""Time expressions resolve against the publication date as the contract says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pipeline.timex import TimeFinder
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "as_of"),
+    [
+        ("截至4月16日", "2020-04-16", True),
+        ("截至3月5日17时", "2020-03-05", True),
+        ("1-7月", "2019-07", False),
+        ("2至4月份", "2020-04", False),
+        ("一季度", "2020-03", False),
+        ("上半年", "2020-06", False),
+        ("今年以来", "2020-04-28", False),
+        ("截至目前", "2020-04-28", True),
+        ("昨天", "2020-04-27", False),
+        ("去年12月", "2019-12", False),
+        ("16日", "2020-04-16", False),
+        ("2019年", "2019", False),
+        ("今年", "2020", False),
+    ],
+)
+def test_timex_resolves(
+    times: TimeFinder, published: dt.date, text: str, value: str, as_of: bool
+) -> None:
+    found = times.find(text, published)
+    assert [(m.value, m.as_of) for m in found] == [(value, as_of)]
+
+
+def test_timex_december_figure_in_a_january_article(times: TimeFinder) -> None:
+    found = times.find("12月全市新增就业", dt.date(2021, 1, 10))
+    assert found[0].value == "2020-12"
+
+
+def test_timex_dateline_is_not_a_figure_time(times: TimeFinder, published: dt.date) -> None:
+    assert times.find("新华社西安3月2日电", published) == []
+
+
+def test_timex_without_publication_date_leaves_relative_times_open(times: TimeFinder) -> None:
+    found = times.find("昨天", None)
+    assert found[0].value is None
