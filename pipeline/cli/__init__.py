@@ -1,0 +1,65 @@
+"""Thin command line over the library.
+
+    run_pipeline.py [PATH ...] [--out DIR] [--db URL] ...      extract (default: corpus/)
+    run_pipeline.py evaluate --gold DIR [--pred FILE] ...      score against gold
+    run_pipeline.py convert-gold ...                           gold to/from annotation tools
+
+Library errors are turned into messages and exit codes here, at the edge.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from pipeline.cli import evaluate as evaluate_cli
+from pipeline.cli import run as run_cli
+
+SUBCOMMANDS = ("evaluate", "convert-gold")
+
+
+def configure_logging(verbosity: int) -> None:
+    level = logging.WARNING - 10 * min(verbosity, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    # jieba announces its dictionary loading on its own logger at INFO.
+    logging.getLogger("jieba").setLevel(max(level, logging.WARNING))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in SUBCOMMANDS:
+        command, rest = args_list[0], args_list[1:]
+        if command == "evaluate":
+            parser = argparse.ArgumentParser(
+                prog="run_pipeline.py evaluate",
+                description="Score extraction against gold annotations.",
+            )
+            evaluate_cli.add_arguments(parser)
+            args = parser.parse_args(rest)
+            configure_logging(getattr(args, "verbose", 0) or 0)
+            return evaluate_cli.run(args)
+        parser = argparse.ArgumentParser(
+            prog="run_pipeline.py convert-gold",
+            description="Convert gold files to and from Label Studio, doccano and brat.",
+        )
+        evaluate_cli.add_convert_arguments(parser)
+        args = parser.parse_args(rest)
+        configure_logging(getattr(args, "verbose", 0) or 0)
+        return evaluate_cli.run_convert(args)
+    parser = argparse.ArgumentParser(
+        prog="run_pipeline.py",
+        description=(
+            "Extract employment-statistics records from Chinese news. Subcommands: "
+            "'evaluate' (score against gold; see 'run_pipeline.py evaluate --help') and "
+            "'convert-gold' (annotation formats)."
+        ),
+    )
+    run_cli.add_arguments(parser)
+    args = parser.parse_args(args_list)
+    configure_logging(getattr(args, "verbose", 0) or 0)
+    return run_cli.run(args)
+
+
+__all__ = ["main"]
