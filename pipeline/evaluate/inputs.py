@@ -1,0 +1,145 @@
+"""Read what evaluation compares: gold documents with their texts, and predictions.
+
+A gold directory is either a corpus root (`manifest.yaml`, `gold/`, `texts/`; see
+`pipeline.corpus`) or a plain directory of `<doc_id>.gold.json` files with their
+texts beside them as `<doc_id>.txt` (the layout of `shared/spec/gold`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from pipeline.corpus import (
+    fetch_archive_records,
+    fill_evidence,
+    load_corpus,
+    read_gold,
+    sha256_text,
+)
+from pipeline.document import RawDocument
+from schemas import ExtractedDocument, GoldDocument
+
+
+class EvaluationInputError(Exception):
+    """Gold or predictions cannot be read; the message says which file and what to do."""
+
+
+@dataclass(frozen=True)
+class GoldText:
+    """A gold document with the text its spans point into."""
+
+    gold: GoldDocument
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class GoldSet:
+    documents: list[GoldText]
+    skipped: dict[str, str]  # doc_id -> why its text could not be had
+
+    @property
+    def golds(self) -> list[GoldDocument]:
+        return [doc.gold for doc in self.documents]
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return {doc.gold.doc_id: doc.text for doc in self.documents}
+
+
+def load_gold_dir(path: Path, archive: Path | None) -> GoldSet:
+    """Gold documents of a corpus root or of a plain directory of `*.gold.json` files."""
+    if not path.is_dir():
+        raise EvaluationInputError(f"gold directory {path} does not exist; pass --gold DIR")
+    try:
+        if (path / "manifest.yaml").exists():
+            loaded = load_corpus(path, archive)
+            return GoldSet(
+                [GoldText(d.gold, d.text, d.metadata) for d in loaded.documents], loaded.skipped
+            )
+        return _load_plain(path, archive)
+    except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
+        raise EvaluationInputError(f"cannot read gold in {path}: {exc}") from exc
+
+
+def _load_plain(path: Path, archive: Path | None) -> GoldSet:
+    files = sorted(path.glob("*.gold.json"))
+    if not files:
+        raise EvaluationInputError(
+            f"{path} holds neither manifest.yaml nor *.gold.json files; point --gold at a corpus"
+            " root or a directory of gold files"
+        )
+    golds = [read_gold(file) for file in files]
+    wanted = [g.archive_ref.record_id for g in golds if g.archive_ref]
+    records: dict[str, dict[str, Any]] = {}
+    if wanted and archive is not None and archive.exists():
+        records = fetch_archive_records(archive, wanted)
+    documents: list[GoldText] = []
+    skipped: dict[str, str] = {}
+    for gold in golds:
+        metadata: dict[str, Any] = {}
+        if gold.archive_ref is not None:
+            record = records.get(gold.archive_ref.record_id)
+            if record is None:
+                skipped[gold.doc_id] = (
+                    f"archive record {gold.archive_ref.record_id} not available (looked in"
+                    f" {archive}); pass --archive PATH"
+                )
+                continue
+            text = record["text"]
+            metadata = {key: value for key, value in record.items() if key != "text"}
+        else:
+            text_path = path / f"{gold.doc_id}.txt"
+            if not text_path.exists():
+                raise EvaluationInputError(
+                    f"{text_path} is missing: the text of gold {gold.doc_id} must sit beside it"
+                )
+            text = text_path.read_text(encoding="utf-8")
+        if sha256_text(text) != gold.text_sha256:
+            raise EvaluationInputError(
+                f"{gold.doc_id}: the text does not match the gold's text_sha256; the gold"
+                " spans point into another version of the text"
+            )
+        documents.append(GoldText(fill_evidence(gold, text), text, metadata))
+    return GoldSet(documents, skipped)
+
+
+def read_predictions(path: Path) -> list[ExtractedDocument]:
+    """Predicted documents from a JSONL file of `ExtractedDocument` (`out/records.jsonl`)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise EvaluationInputError(f"cannot read predictions {path}: {exc}") from exc
+    documents: list[ExtractedDocument] = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            documents.append(ExtractedDocument.model_validate_json(line))
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            where = ".".join(str(part) for part in first["loc"])
+            raise EvaluationInputError(
+                f"{path}:{number} is not an ExtractedDocument ({where}: {first['msg']});"
+                " pass the pipeline's records.jsonl"
+            ) from exc
+    return documents
+
+
+def predict(documents: Sequence[GoldText]) -> list[ExtractedDocument]:
+    """Run the pipeline on the gold texts."""
+    from pipeline.process import Extractor  # local: building the extractor is costly
+
+    extractor = Extractor()
+    return [
+        extractor.process(RawDocument(
+            source=doc.gold.source, content=doc.text, doc_id=doc.gold.doc_id,
+            metadata=doc.metadata,
+        ))
+        for doc in documents
+    ]
