@@ -23,6 +23,10 @@ from pipeline.resources import load_data
 from schemas import Script
 
 
+# Full-width digits and signs read as their ASCII forms (１２３ -> 123); one for one.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．：", "0123456789%.:")
+
+
 class ConversionTable(BaseModel):
     opencc_config: str
     fixes: dict[str, str]
@@ -119,6 +123,7 @@ class Converter:
         return "".join(chars)
 
     def _apply_fixes(self, text: str) -> str:
+        text = text.translate(_FULLWIDTH)
         if self._fix_pattern is None:
             return text
         return self._fix_pattern.sub(lambda m: self.table.fixes[m.group(0)], text)

@@ -95,6 +95,9 @@ class TimeFinder:
             if pub_year is None:
                 return None, None
             year = pub_year + _RELATIVE_YEAR.get(groups["rel"], 0)
+            if year == pub_year and published and not surface.endswith(("底", "末", "全年")):
+                # 今年 on a figure that has happened: so far this year, i.e. now
+                return published.isoformat(), str(year)
             return str(year), str(year)
         if kind == "spring_festival":
             if pub_year is None:

@@ -8,6 +8,8 @@ set -euo pipefail
 missing=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# a CJK font, so the report screenshot shows Chinese rather than boxes
+fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || missing+=(fonts-wqy-microhei)
 if [[ ${#missing[@]} -eq 0 ]]; then
     exit 0
 fi

@@ -24,7 +24,8 @@ from pipeline.timex import TimeFinder
         ("去年12月", "2019-12", False),
         ("16日", "2020-04-16", False),
         ("2019年", "2019", False),
-        ("今年", "2020", False),
+        ("今年", "2020-04-28", False),
+        ("今年底", "2020", False),
     ],
 )
 def test_timex_resolves(
