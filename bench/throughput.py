@@ -1,0 +1,149 @@
+"""Throughput benchmark of batch runs on the news archive (not a test).
+
+    .venv/bin/python bench/throughput.py [--limit N] [--workers 1 2] [--archive PATH]
+
+For each worker count, a fresh child process runs the batch (JSONL + SQLite
+into a temporary directory) and reports documents/s, MB/s (UTF-8 bytes of the
+article bodies) and peak RSS from `resource.getrusage`: of the runner itself
+(self) and of the largest worker process (children). A baseline segments the
+same texts with a private `jieba.Tokenizer()` in one process, so pipeline
+throughput is also shown as a ratio to raw jieba. Ratios are against the
+workers=1 run of the same invocation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_ARCHIVE = REPO.parent / "shared" / "data" / "news-archive.jsonl.gz"
+
+
+@dataclass
+class Measure:
+    name: str
+    documents: int
+    megabytes: float
+    seconds: float
+    self_peak_mb: float
+    child_peak_mb: float
+    records: int = 0
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.seconds if self.seconds else 0.0
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def _texts(archive: Path, limit: int | None) -> Iterator[str]:
+    from pipeline.sources import read_jsonl
+
+    for document in islice(read_jsonl(archive), limit):
+        if isinstance(document.content, str):
+            yield document.content
+
+
+def run_single(archive: Path, limit: int | None, workers: int) -> Measure:
+    """One batch run in this process (called in a child by `main`)."""
+    from pipeline.batch import BatchSettings, run_batch
+    from pipeline.sources import read_jsonl
+
+    counted = {"bytes": 0}
+
+    def documents() -> Iterator[object]:
+        for document in islice(read_jsonl(archive), limit):
+            content = document.content
+            counted["bytes"] += len(content.encode("utf-8") if isinstance(content, str)
+                                    else content)
+            yield document
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as directory:
+        settings = BatchSettings(inputs=(str(archive),), workers=workers,
+                                 out_dir=Path(directory),
+                                 db_url=f"sqlite:///{directory}/employment.db")
+        started = time.perf_counter()
+        summary = run_batch(settings, documents=documents())  # type: ignore[arg-type]
+        seconds = time.perf_counter() - started
+    return Measure(f"pipeline, {workers} worker{'s' if workers > 1 else ''}", summary.documents,
+                   counted["bytes"] / 1e6, seconds, _peak_mb(resource.RUSAGE_SELF),
+                   _peak_mb(resource.RUSAGE_CHILDREN), summary.records)
+
+
+def run_jieba(archive: Path, limit: int | None) -> Measure:
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()  # load the dictionary outside the timing
+    texts = list(_texts(archive, limit))
+    started = time.perf_counter()
+    for text in texts:
+        tokenizer.lcut(text)
+    seconds = time.perf_counter() - started
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    return Measure("jieba.lcut, 1 process", len(texts), megabytes, seconds,
+                   _peak_mb(resource.RUSAGE_SELF), 0.0)
+
+
+def _child(archive: Path, limit: int | None, workers: int | None) -> Measure:
+    command = [sys.executable, str(Path(__file__).resolve()), "--archive", str(archive),
+               "--child", "jieba" if workers is None else str(workers)]
+    if limit is not None:
+        command += ["--limit", str(limit)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=True)
+    return Measure(**json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def report(measures: list[Measure]) -> str:
+    base = next((m for m in measures if m.name.startswith("pipeline, 1 ")), measures[0])
+    jieba = next((m for m in measures if m.name.startswith("jieba")), None)
+    lines = [f"{'run':<24}{'docs':>8}{'MB':>8}{'s':>9}{'docs/s':>9}{'MB/s':>8}"
+             f"{'self MB':>9}{'worker MB':>10}{'x w=1':>7}{'x jieba':>8}"]
+    for m in measures:
+        ratio = m.docs_per_s / base.docs_per_s if base.docs_per_s else 0.0
+        vs_jieba = m.mb_per_s / jieba.mb_per_s if jieba and jieba.mb_per_s else 0.0
+        lines.append(f"{m.name:<24}{m.documents:>8}{m.megabytes:>8.1f}{m.seconds:>9.1f}"
+                     f"{m.docs_per_s:>9.1f}{m.mb_per_s:>8.2f}{m.self_peak_mb:>9.0f}"
+                     f"{m.child_peak_mb:>10.0f}{ratio:>7.2f}{vs_jieba:>8.2f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE)
+    parser.add_argument("--limit", type=int, help="first N records only (default: all)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.archive.exists():
+        print(f"error: archive {args.archive} not found; pass --archive PATH", file=sys.stderr)
+        return 2
+    if args.child is not None:
+        measure = run_jieba(args.archive, args.limit) if args.child == "jieba" \
+            else run_single(args.archive, args.limit, int(args.child))
+        print(json.dumps(measure.__dict__))
+        return 0
+    measures = [_child(args.archive, args.limit, workers) for workers in args.workers]
+    measures.append(_child(args.archive, args.limit, None))
+    print(report(measures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,267 @@
+"""Batch runs: inputs -> worker processes -> sinks, with progress and resume.
+
+`run_batch(settings)` streams the documents of `settings.inputs`, processes
+them with `settings.workers` processes (one `Extractor` per process) and
+writes them in order, `settings.batch_size` at a time, to every configured
+sink. Results come back in input order whatever the number of workers, so
+the output does not depend on it. Memory stays flat: inputs are read lazily
+and at most `max_in_flight` documents are between the reader and the sinks.
+
+Resume: each sink lists the documents it holds complete; with `resume` the
+documents every sink holds are skipped, and each sink skips those it holds
+itself, so an interrupted run rerun with `resume` ends with every input
+exactly once in every sink.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, Protocol
+
+from pipeline.document import RawDocument
+from pipeline.errors import doc_error
+from pipeline.settings import Settings
+from pipeline.sinks import JsonlSink, ParquetSink, Sink, SqlSink
+from pipeline.sources import FieldNames, SourceSettings, derived_id, iter_documents
+from schemas import ArticleMeta, ExtractedDocument, Script
+
+if TYPE_CHECKING:
+    from pipeline.process import Extractor
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+Engine = Literal["local", "dask"]
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    """Every option of a batch run; built once (by the CLI) and passed down."""
+
+    inputs: tuple[str, ...] = ("corpus",)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    batch_size: int = 64  # documents per sink transaction
+    chunk_size: int = 4  # documents per task sent to a worker process
+    resume: bool = False
+    fields: FieldNames = field(default_factory=FieldNames)
+    stdin_format: Literal["text", "html", "jsonl"] = "text"
+    out_dir: Path | None = Path("out")  # JSONL goes to out_dir/records.jsonl
+    db_url: str | None = None
+    parquet_dir: Path | None = None
+    engine: Engine = "local"
+    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
+    partition_size: int = 256  # documents per Dask task
+    # A batch is written when it is full or this many seconds after its first document.
+    flush_seconds: float = 2.0
+    extract: Settings = field(default_factory=Settings)
+
+    @property
+    def jsonl_path(self) -> Path | None:
+        return self.out_dir / "records.jsonl" if self.out_dir is not None else None
+
+    @property
+    def max_in_flight(self) -> int:
+        return max(4 * self.workers * self.chunk_size, self.batch_size)
+
+    def source_settings(self) -> SourceSettings:
+        return SourceSettings(fields=self.fields, max_bytes=self.extract.max_bytes,
+                              stdin_format=self.stdin_format)
+
+
+@dataclass
+class BatchSummary:
+    documents: int = 0  # processed and written in this run
+    records: int = 0
+    errors: int = 0  # DocErrors of those documents
+    documents_with_errors: int = 0
+    skipped: int = 0  # already complete in every sink (resume)
+    seconds: float = 0.0
+
+    def add(self, document: ExtractedDocument) -> None:
+        self.documents += 1
+        self.records += len(document.records)
+        self.errors += len(document.errors)
+        self.documents_with_errors += bool(document.errors)
+
+
+class Progress(Protocol):
+    def update(self, documents: int, records: int, errors: int) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@lru_cache(maxsize=4)
+def worker_extractor(settings: Settings) -> Extractor:
+    """The Extractor of this process, built on first use (costly: spaCy, jieba, OpenCC)."""
+    from pipeline.process import Extractor
+
+    return Extractor(settings)
+
+
+def process_one(raw: RawDocument, settings: Settings) -> ExtractedDocument:
+    """Process one document; never raises, so one bad document cannot stop a batch."""
+    try:
+        document: ExtractedDocument = worker_extractor(settings).process(raw)
+        return document
+    except Exception as exc:  # the Extractor should not raise; if it does, keep the batch going
+        logger.exception("Extractor raised on %s", raw.source)
+        return ExtractedDocument(
+            doc_id=raw.doc_id or derived_id(raw.content), source=raw.source,
+            script=Script.simplified, article=ArticleMeta(), text="",
+            errors=[doc_error("extract.failed", reason=f"{exc.__class__.__name__}: {exc}")],
+        )
+
+
+def process_partition(raws: Sequence[RawDocument], settings: Settings) -> list[ExtractedDocument]:
+    return [process_one(raw, settings) for raw in raws]
+
+
+def map_local(raws: Iterable[RawDocument], settings: BatchSettings) -> Iterator[ExtractedDocument]:
+    """Process `raws` in input order with `settings.workers` processes."""
+    if settings.workers <= 1:
+        for raw in raws:
+            yield process_one(raw, settings.extract)
+        return
+    slots = threading.Semaphore(settings.max_in_flight)
+    stop = threading.Event()
+
+    def gated() -> Iterator[RawDocument]:
+        # Runs in the pool's task thread: blocks while max_in_flight documents are out.
+        for raw in raws:
+            slots.acquire()
+            if stop.is_set():
+                return
+            yield raw
+
+    pool = multiprocessing.get_context().Pool(settings.workers, initializer=_ignore_sigint)
+    try:
+        work = partial(process_one, settings=settings.extract)
+        for document in pool.imap(work, gated(), chunksize=settings.chunk_size):
+            slots.release()
+            yield document
+        pool.close()
+        pool.join()
+    finally:
+        stop.set()
+        for _ in range(settings.max_in_flight + 1):
+            slots.release()
+        pool.terminate()
+
+
+def _ignore_sigint() -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and ends the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def open_sinks(settings: BatchSettings) -> list[Sink]:
+    sinks: list[Sink] = []
+    if settings.jsonl_path is not None:
+        sinks.append(JsonlSink(settings.jsonl_path))
+    if settings.db_url is not None:
+        sinks.append(SqlSink(settings.db_url))
+    if settings.parquet_dir is not None:
+        sinks.append(ParquetSink(settings.parquet_dir))
+    try:
+        for sink in sinks:
+            sink.open(settings.resume)
+    except BaseException:
+        for sink in sinks:
+            sink.close()
+        raise
+    return sinks
+
+
+def run_batch(
+    settings: BatchSettings,
+    documents: Iterable[RawDocument] | None = None,
+    progress: Progress | None = None,
+    sinks: list[Sink] | None = None,
+) -> BatchSummary:
+    """Run a batch; `documents` defaults to the inputs of `settings`.
+
+    Raises `SinkError` when a sink cannot be opened or written, and lets
+    KeyboardInterrupt through after closing the sinks (what was written stays
+    written: rerun with `resume`).
+    """
+    started = time.monotonic()
+    summary = BatchSummary()
+    raws = documents if documents is not None else iter_documents(
+        settings.inputs, settings.source_settings())
+    sinks = sinks if sinks is not None else open_sinks(settings)
+    results: Iterator[ExtractedDocument] | None = None
+    try:
+        skip = _complete_everywhere(sinks) if settings.resume else set()
+        todo = _without(raws, skip, summary)
+        results = _mapper(settings)(todo, settings)
+        for batch in _batches(results, settings.batch_size, settings.flush_seconds):
+            for sink in sinks:
+                sink.write(batch)
+            for document in batch:
+                summary.add(document)
+            if progress is not None:
+                progress.update(len(batch), sum(len(d.records) for d in batch),
+                                sum(len(d.errors) for d in batch))
+    finally:
+        if isinstance(results, Generator):
+            results.close()  # ends the worker pool or the Dask client now, not at GC
+        for sink in sinks:
+            sink.close()
+        if progress is not None:
+            progress.close()
+        summary.seconds = time.monotonic() - started
+    return summary
+
+
+def _mapper(
+    settings: BatchSettings,
+) -> Callable[[Iterable[RawDocument], BatchSettings], Iterator[ExtractedDocument]]:
+    if settings.engine == "dask":
+        from pipeline.dask_engine import map_dask
+
+        return map_dask
+    return map_local
+
+
+def _complete_everywhere(sinks: Sequence[Sink]) -> set[str]:
+    if not sinks:
+        return set()
+    done = sinks[0].completed_ids()
+    for sink in sinks[1:]:
+        done &= sink.completed_ids()
+    logger.info("resume: %d documents are complete in every sink and are skipped", len(done))
+    return done
+
+
+def _without(
+    raws: Iterable[RawDocument], skip: set[str], summary: BatchSummary
+) -> Iterator[RawDocument]:
+    for raw in raws:
+        if skip and (raw.doc_id or derived_id(raw.content)) in skip:
+            summary.skipped += 1
+            continue
+        yield raw
+
+
+def _batches(
+    documents: Iterable[ExtractedDocument], size: int, seconds: float
+) -> Iterator[list[ExtractedDocument]]:
+    batch: list[ExtractedDocument] = []
+    first_at = 0.0
+    for document in documents:
+        if not batch:
+            first_at = time.monotonic()
+        batch.append(document)
+        if len(batch) >= size or time.monotonic() - first_at >= seconds:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

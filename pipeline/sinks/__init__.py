@@ -1,0 +1,23 @@
+"""Where extracted documents go: JSONL, SQL databases (SQLite, PostgreSQL), Parquet.
+
+Every sink follows `Sink`: it knows which documents it already holds (for
+`--resume`), writes a batch at a time (one transaction per batch where the
+store has them) and never holds a document twice.
+"""
+
+from pipeline.sinks.base import Sink, SinkError, document_row, error_rows, record_rows
+from pipeline.sinks.jsonl import JsonlSink
+from pipeline.sinks.parquet import ParquetSink
+from pipeline.sinks.sql import SqlSink, normalize_db_url
+
+__all__ = [
+    "JsonlSink",
+    "ParquetSink",
+    "Sink",
+    "SinkError",
+    "SqlSink",
+    "document_row",
+    "error_rows",
+    "normalize_db_url",
+    "record_rows",
+]

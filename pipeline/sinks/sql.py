@@ -1,0 +1,230 @@
+"""SQL sink for SQLite and PostgreSQL: one schema, SQLAlchemy Core, a transaction per batch.
+
+Tables: `schema_version`, `documents` (one row per input document), `records`
+(one row per statistic) and `errors` (one row per `DocError`). Writing a
+document is an upsert keyed by `doc_id`: when the stored `result_sha256` is the
+same the document is left alone, otherwise its documents row, records and
+errors are deleted and inserted again in the batch's transaction. Every
+statement is built with SQLAlchemy expressions: no SQL text is concatenated.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from pipeline.sinks.base import SinkError, document_row, error_rows, record_rows
+from schemas import SCHEMA_VERSION, ExtractedDocument
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+metadata = sa.MetaData()
+_BigId = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
+schema_version = sa.Table(
+    "schema_version", metadata,
+    sa.Column("version", sa.String(32), primary_key=True),
+)
+
+documents = sa.Table(
+    "documents", metadata,
+    sa.Column("doc_id", sa.String(255), primary_key=True),
+    sa.Column("content_sha256", sa.String(64), nullable=False),
+    sa.Column("result_sha256", sa.String(64), nullable=False),
+    sa.Column("source", sa.Text, nullable=False),
+    sa.Column("script", sa.String(16), nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("published_at", sa.String(32)),
+    sa.Column("outlet", sa.Text),
+    sa.Column("site", sa.Text),
+    sa.Column("authors", sa.JSON),
+    sa.Column("editor", sa.Text),
+    sa.Column("dateline", sa.Text),
+    sa.Column("region_name", sa.Text),
+    sa.Column("region_code", sa.String(6)),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("n_records", sa.Integer, nullable=False),
+    sa.Column("n_errors", sa.Integer, nullable=False),
+    sa.Column("processed_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+records = sa.Table(
+    "records", metadata,
+    sa.Column("id", _BigId, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.String(255), sa.ForeignKey("documents.doc_id"), nullable=False),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("metric", sa.String(32), nullable=False),
+    sa.Column("indicator", sa.Text, nullable=False),
+    sa.Column("value", sa.Numeric(asdecimal=True), nullable=False),
+    sa.Column("unit", sa.String(32), nullable=False),
+    sa.Column("qualifier", sa.String(16), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("projected", sa.Boolean, nullable=False),
+    sa.Column("subject", sa.Text),
+    sa.Column("sector", sa.String(16)),
+    sa.Column("region_name", sa.Text),
+    sa.Column("region_level", sa.String(16)),
+    sa.Column("region_code", sa.String(6)),
+    sa.Column("region_parent", sa.Text),
+    sa.Column("date", sa.String(10)),
+    sa.Column("value_text", sa.Text, nullable=False),
+    sa.Column("span_start", sa.Integer, nullable=False),
+    sa.Column("span_end", sa.Integer, nullable=False),
+    sa.Column("evidence", sa.Text, nullable=False),
+    sa.Index("ix_records_region_date_metric", "region_code", "date", "metric"),
+    sa.Index("ix_records_metric_date", "metric", "date"),
+    sa.Index("ix_records_doc_id", "doc_id"),
+)
+
+errors = sa.Table(
+    "errors", metadata,
+    sa.Column("id", _BigId, primary_key=True, autoincrement=True),
+    sa.Column("doc_id", sa.String(255), sa.ForeignKey("documents.doc_id"), nullable=False),
+    sa.Column("ordinal", sa.Integer, nullable=False),
+    sa.Column("stage", sa.String(16), nullable=False),
+    sa.Column("code", sa.String(64), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Index("ix_errors_doc_id", "doc_id"),
+    sa.Index("ix_errors_code", "code"),
+)
+
+SUPPORTED_SCHEMES = {"sqlite": "sqlite", "postgresql": "postgresql+psycopg",
+                     "postgres": "postgresql+psycopg"}
+
+
+def normalize_db_url(url: str) -> URL:
+    """Parse a database URL; `postgresql://` uses psycopg 3 (the driver installed).
+
+    Raises `SinkError` with what to write instead when the URL is not usable.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise SinkError(
+            f"cannot parse database URL {url!r}: use sqlite:///PATH or"
+            " postgresql://USER:PASSWORD@HOST:PORT/DBNAME"
+        ) from exc
+    backend = parsed.get_backend_name()
+    if backend not in SUPPORTED_SCHEMES:
+        raise SinkError(
+            f"database URL scheme {parsed.drivername!r} is not supported: use sqlite:///PATH"
+            " or postgresql://USER:PASSWORD@HOST:PORT/DBNAME"
+        )
+    if backend in ("postgresql", "postgres") and parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if backend == "sqlite" and not parsed.database:
+        raise SinkError(f"database URL {url!r} names no file: use sqlite:///PATH")
+    return parsed
+
+
+class SqlSink:
+    name = "sql"
+
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.url = normalize_db_url(url)
+        self._engine = engine
+        self._resume = False
+        self._done: set[str] = set()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise SinkError("SqlSink used before open()")
+        return self._engine
+
+    def open(self, resume: bool) -> None:
+        self._resume = resume
+        if self.url.get_backend_name() == "sqlite" and self.url.database not in (None, ":memory:"):
+            from pathlib import Path
+
+            Path(self.url.database or "").parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if self._engine is None:
+                self._engine = sa.create_engine(self.url, json_serializer=_json_dumps)
+            metadata.create_all(self._engine)
+            with self._engine.begin() as connection:
+                self._check_version(connection)
+                if resume:
+                    self._done = {row[0] for row in connection.execute(
+                        sa.select(documents.c.doc_id))}
+        except SQLAlchemyError as exc:
+            raise SinkError(
+                f"cannot open the database {self.url.render_as_string(hide_password=True)}:"
+                f" {exc.__class__.__name__}: {_first_line(exc)}; check the URL and that the"
+                " server is running and accepts the user"
+            ) from exc
+
+    def _check_version(self, connection: sa.Connection) -> None:
+        found = connection.execute(sa.select(schema_version.c.version)).scalars().all()
+        if not found:
+            connection.execute(sa.insert(schema_version).values(version=SCHEMA_VERSION))
+        elif found != [SCHEMA_VERSION]:
+            raise SinkError(
+                f"the database holds schema version {', '.join(found)}, this pipeline writes"
+                f" {SCHEMA_VERSION}; write to a new database or migrate this one"
+            )
+
+    def completed_ids(self) -> set[str]:
+        return set(self._done)
+
+    def write(self, batch: Sequence[ExtractedDocument]) -> None:
+        pending = {d.doc_id: d for d in batch if d.doc_id not in self._done}
+        if not pending:
+            return
+        processed_at = datetime.now(UTC)
+        try:
+            with self.engine.begin() as connection:
+                self._upsert(connection, list(pending.values()), processed_at)
+        except SQLAlchemyError as exc:
+            raise SinkError(f"cannot write to the database: {_first_line(exc)}") from exc
+        if self._resume:
+            self._done.update(pending)
+
+    def _upsert(
+        self, connection: sa.Connection, batch: list[ExtractedDocument], processed_at: datetime
+    ) -> None:
+        rows = {d.doc_id: document_row(d, processed_at) for d in batch}
+        stored = dict(connection.execute(
+            sa.select(documents.c.doc_id, documents.c.result_sha256)
+            .where(documents.c.doc_id.in_(list(rows)))
+        ).tuples().all())
+        changed = [doc_id for doc_id in rows if stored.get(doc_id) != rows[doc_id]["result_sha256"]]
+        if not changed:
+            return
+        replaced = [doc_id for doc_id in changed if doc_id in stored]
+        if replaced:
+            for table in (records, errors, documents):
+                connection.execute(sa.delete(table).where(table.c.doc_id.in_(replaced)))
+        wanted = set(changed)
+        record_batch: list[dict[str, Any]] = []
+        error_batch: list[dict[str, Any]] = []
+        for document in batch:
+            if document.doc_id in wanted:
+                record_batch.extend(record_rows(document))
+                error_batch.extend(error_rows(document))
+        connection.execute(sa.insert(documents), [rows[doc_id] for doc_id in changed])
+        if record_batch:
+            connection.execute(sa.insert(records), record_batch)
+        if error_batch:
+            connection.execute(sa.insert(errors), error_batch)
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def _json_dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__

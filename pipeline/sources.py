@@ -1,0 +1,291 @@
+"""Readers: paths, archives and stdin -> a stream of `RawDocument`s.
+
+Every reader is a generator, so memory stays flat however large the input is.
+A reader never raises for one bad input: an unreadable file, a line that is not
+JSON or a WARC that cannot be parsed becomes a `RawDocument` with `read_error`
+set, and the stream goes on.
+
+What is read from where:
+
+- a directory: every `.txt`, `.html` and `.htm` file below it (case-insensitive),
+  walked in sorted order; anything else (gold JSON, manifests) is ignored;
+- a `.jsonl` / `.jsonl.gz` / `.ndjson` file: one article a line (see `FieldNames`);
+- a `.warc` / `.warc.gz` file: every HTTP response with an HTML content type;
+- any other file: one article (bytes, decoded later by the read stage);
+- `-`: standard input, one article, or an archive with `stdin_format="jsonl"`.
+
+Document ids are stable across runs: the archive record's id field, the
+WARC-Record-ID, or for files the file name without extension. When two files
+of one run share a stem (`a/x.txt` and `b/x.html`), the first in walk order
+keeps the stem and every later one gets `<stem>~<8 hex digits of a hash of its
+path>`, so no document overwrites another. Without an id (a JSONL record with
+no id field, stdin) the id is derived from the content.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal, cast
+
+from pipeline.document import MediaType, RawDocument
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+TEXT_SUFFIXES = {".txt": "text", ".html": "html", ".htm": "html"}
+ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+StdinFormat = Literal["text", "html", "jsonl"]
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """Which fields of an archive record hold what.
+
+    `text` lists the fields that may hold the body, first non-empty one wins;
+    a body found in one of `html` is read as HTML. Every field that is not the
+    body is kept in `RawDocument.metadata` as it is; the configured title, date
+    and url fields are also copied to the canonical keys `title`,
+    `published_at` and `url` the extractor reads.
+    """
+
+    text: tuple[str, ...] = ("text", "html", "content")
+    html: tuple[str, ...] = ("html",)
+    id: str = "id"
+    title: str = "title"
+    date: tuple[str, ...] = ("published_at", "date")
+    url: str = "url"
+
+
+@dataclass(frozen=True)
+class SourceSettings:
+    fields: FieldNames = field(default_factory=FieldNames)
+    # Files over this size are not read: they get a `read.too_large` error.
+    max_bytes: int = 20_000_000
+    stdin_format: StdinFormat = "text"
+
+
+def derived_id(content: bytes | str) -> str:
+    """The id of a document its source gives none: a hash of its content."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def iter_documents(
+    paths: Iterable[str], settings: SourceSettings | None = None, stdin: IO[bytes] | None = None
+) -> Iterator[RawDocument]:
+    """Every document of `paths`, in a stable order (sorted walk of directories)."""
+    settings = settings or SourceSettings()
+    stems = _StemRegistry()
+    for path_text in paths:
+        if path_text == "-":
+            yield from read_stdin(stdin or sys.stdin.buffer, settings)
+            continue
+        path = Path(path_text)
+        if path.is_dir():
+            for file in walk_texts(path):
+                yield read_file(file, settings, doc_id=stems.claim(file))
+        elif is_archive(path):
+            yield from read_jsonl(path, settings.fields)
+        elif is_warc(path):
+            yield from read_warc(path, settings)
+        else:
+            yield read_file(path, settings, doc_id=stems.claim(path))
+
+
+def is_archive(path: Path) -> bool:
+    return path.name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def is_warc(path: Path) -> bool:
+    return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def walk_texts(root: Path) -> Iterator[Path]:
+    """The .txt/.html/.htm files below `root`, in sorted order, one directory at a time."""
+    for directory, subdirs, files in os.walk(root):
+        subdirs.sort()
+        for name in sorted(files):
+            if Path(name).suffix.lower() in TEXT_SUFFIXES:
+                yield Path(directory) / name
+
+
+class _StemRegistry:
+    """Hands out file-stem ids, disambiguating stems already given in this run."""
+
+    def __init__(self) -> None:
+        self._given: set[str] = set()
+
+    def claim(self, path: Path) -> str:
+        stem = path.stem
+        if stem not in self._given:
+            self._given.add(stem)
+            return stem
+        suffix = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:8]
+        doc_id = f"{stem}~{suffix}"
+        logger.warning("two inputs share the file stem %r; %s gets the id %r", stem, path, doc_id)
+        self._given.add(doc_id)
+        return doc_id
+
+
+def read_file(path: Path, settings: SourceSettings, doc_id: str | None = None) -> RawDocument:
+    media_type: MediaType = "html" if TEXT_SUFFIXES.get(path.suffix.lower()) == "html" else "text"
+    doc_id = doc_id or path.stem
+    source = str(path)
+    try:
+        if path.is_dir():
+            return _failed(source, doc_id, "read.unreadable", path=path,
+                           reason="it is a directory", media_type=media_type)
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            return _failed(source, doc_id, "read.too_large", size=size, limit=settings.max_bytes,
+                           media_type=media_type)
+        content = path.read_bytes()
+    except FileNotFoundError:
+        return _failed(source, doc_id, "read.not_found", path=path, media_type=media_type)
+    except OSError as exc:
+        return _failed(source, doc_id, "read.unreadable", path=path, reason=exc.strerror or exc,
+                       media_type=media_type)
+    return RawDocument(source=source, content=content, media_type=media_type, doc_id=doc_id)
+
+
+def _failed(
+    source: str, doc_id: str, code: str, media_type: MediaType = "text", **details: Any
+) -> RawDocument:
+    return RawDocument(source=source, content=b"", media_type=media_type, doc_id=doc_id,
+                       read_error=(code, {key: str(value) for key, value in details.items()}))
+
+
+def read_stdin(stream: IO[bytes], settings: SourceSettings) -> Iterator[RawDocument]:
+    if settings.stdin_format == "jsonl":
+        yield from _read_jsonl_lines(stream, "stdin", settings.fields)
+        return
+    content = stream.read(settings.max_bytes + 1)
+    if len(content) > settings.max_bytes:
+        yield _failed("stdin", derived_id(content), "read.too_large",
+                      size=f"more than {settings.max_bytes}", limit=settings.max_bytes)
+        return
+    yield RawDocument(source="stdin", content=content, media_type=settings.stdin_format,
+                      doc_id=derived_id(content))
+
+
+def read_jsonl(path: Path, fields: FieldNames | None = None) -> Iterator[RawDocument]:
+    """One document per line of a JSONL(.gz) archive; bad lines become read errors."""
+    fields = fields or FieldNames()
+    try:
+        opened = open_binary(path)
+    except OSError as exc:
+        yield _failed(str(path), path.name, "read.unreadable", path=path, reason=exc)
+        return
+    with opened:
+        try:
+            yield from _read_jsonl_lines(opened, str(path), fields)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            # A truncated or corrupt gzip stream: what was read stays, the rest is one error.
+            yield _failed(str(path), f"{path.name}#unreadable-tail", "read.unreadable",
+                          path=path, reason=exc)
+
+
+def open_binary(path: Path) -> IO[bytes]:
+    """Open a file for reading bytes, decompressing `.gz`."""
+    if path.name.lower().endswith(".gz"):
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return open(path, "rb")
+
+
+def _read_jsonl_lines(
+    lines: Iterable[bytes], archive: str, fields: FieldNames
+) -> Iterator[RawDocument]:
+    name = Path(archive).name
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{name}:{number}"
+        yield record_document(line, archive, where, fields)
+
+
+def record_document(line: bytes, archive: str, where: str, fields: FieldNames) -> RawDocument:
+    """One archive line -> a document (or a document that carries its read error)."""
+    fallback_id = where.replace(":", "#L")
+    try:
+        record = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return _failed(f"{archive}#{fallback_id}", fallback_id, "read.bad_record",
+                       where=where, reason=f"not valid JSON ({exc})")
+    if not isinstance(record, dict):
+        return _failed(f"{archive}#{fallback_id}", fallback_id, "read.bad_record",
+                       where=where, reason=f"a JSON {type(record).__name__}, not an object")
+    raw_id = record.get(fields.id)
+    doc_id = str(raw_id) if raw_id not in (None, "") else None
+    body_field = next((name for name in fields.text
+                       if isinstance(record.get(name), str) and record[name]), None)
+    if body_field is None:
+        doc_id = doc_id or fallback_id
+        return _failed(f"{archive}#{doc_id}", doc_id, "read.bad_record", where=where,
+                       reason=f"no non-empty text field (looked for {', '.join(fields.text)})")
+    content: str = record[body_field]
+    doc_id = doc_id or derived_id(content)
+    metadata = {key: value for key, value in record.items() if key != body_field}
+    _copy_canonical(metadata, record, fields)
+    media_type: MediaType = "html" if body_field in fields.html else "text"
+    return RawDocument(source=f"{archive}#{doc_id}", content=content, media_type=media_type,
+                       doc_id=doc_id, metadata=metadata)
+
+
+def _copy_canonical(metadata: dict[str, Any], record: dict[str, Any], fields: FieldNames) -> None:
+    if fields.title in record:
+        metadata.setdefault("title", record[fields.title])
+    if fields.url in record:
+        metadata.setdefault("url", record[fields.url])
+    date = next((record[name] for name in fields.date if record.get(name)), None)
+    if date is not None:
+        metadata.setdefault("published_at", date)
+
+
+def read_warc(path: Path, settings: SourceSettings) -> Iterator[RawDocument]:
+    """Every HTML response of a WARC(.gz) file."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as exc:
+        yield _failed(str(path), path.name, "read.unreadable", path=path, reason=exc)
+        return
+    with stream:
+        try:
+            for record in ArchiveIterator(stream):
+                document = _warc_document(record, path, settings)
+                if document is not None:
+                    yield document
+        except (ArchiveLoadFailed, Exception) as exc:  # corrupt WARCs raise assorted errors
+            yield _failed(str(path), f"{path.name}#unreadable-tail", "read.unreadable",
+                          path=path, reason=exc)
+
+
+def _warc_document(record: Any, path: Path, settings: SourceSettings) -> RawDocument | None:
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if "html" not in content_type:
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+    record_id = record_id.removeprefix("urn:uuid:")
+    content = record.content_stream().read(settings.max_bytes + 1)
+    doc_id = record_id or derived_id(content)
+    source = f"{path}#{url or doc_id}"
+    if len(content) > settings.max_bytes:
+        return _failed(source, doc_id, "read.too_large", size=f"more than {settings.max_bytes}",
+                       limit=settings.max_bytes, media_type="html")
+    metadata = {"url": url, "date": record.rec_headers.get_header("WARC-Date")}
+    return RawDocument(source=source, content=content, media_type="html", doc_id=doc_id,
+                       metadata=metadata)
