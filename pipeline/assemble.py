@@ -124,7 +124,7 @@ def date_for(
     # 春节前 qualifies a noun (春节前返乡总数) more often than it dates a figure.
     earlier = [
         t for t in paragraph.times
-        if t.end <= sentence_start and t.value and t.kind != "spring_festival"
+        if t.end <= sentence_start and t.value and t.kind != "spring_festival" and not t.comparison
     ]
     if earlier:
         return earlier[-1].value

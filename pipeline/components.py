@@ -10,7 +10,7 @@ offsets, what the linker reads) and `doc.spans[...]` aligned to jieba's tokens
 - `employment_cues`       -> doc._.cues / nouns / markers, doc.spans["cues"]
 - `employment_times`      -> doc._.times, doc.spans["times"]  (needs doc._.published)
 - `employment_places`     -> doc._.places, doc.spans["places"]
-- `employment_linker`     -> doc._.drafts (needs doc._.subject_hints)
+- `employment_linker`     -> doc._.drafts (needs doc._.subject_hints, doc._.metric_hints)
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pipeline.timex import TimeFinder
 
 _EXTENSIONS = (
     "quantities", "cues", "nouns", "markers", "times", "places", "drafts", "published",
-    "subject_hints",
+    "subject_hints", "metric_hints",
 )
 
 
@@ -117,6 +117,7 @@ class LinkerComponent:
             token_starts=frozenset(token.idx for token in doc),
             token_ends=frozenset(token.idx + len(token.text) for token in doc),
             subject_hints=doc._.subject_hints or {},
+            metric_hints=doc._.metric_hints or {},
         )
         doc._.drafts = self.linker.link(findings)
         return doc

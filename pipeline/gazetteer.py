@@ -73,6 +73,7 @@ class Supplement(BaseModel):
 class Zone(BaseModel):
     surface: str = Field(min_length=2)
     standalone: bool
+    full: str | None = None
 
 
 class Suffixes(BaseModel):
@@ -122,6 +123,7 @@ class Gazetteer:
         self._by_name = MappingProxyType({k: tuple(v) for k, v in by_name.items()})
         self._by_short = MappingProxyType({k: tuple(v) for k, v in by_short.items()})
         self._zones = tuple(sorted((z.surface for z in table.zones), key=len, reverse=True))
+        self._zone_full = {z.surface: z.full for z in table.zones if z.full}
         # surface -> what a match is: "place", "zone" (a standalone zone) or "blocker"
         kinds: dict[str, MatchKind] = {w: "blocker" for w in table.blockers}
         kinds.update({z.surface: "zone" for z in table.zones if z.standalone})
@@ -271,7 +273,7 @@ class Gazetteer:
         return mentions
 
     def development_zone(self, surface: str, city: Place | None) -> Place:
-        """A development zone as a district-level place: 高新区 in 大庆市 -> 大庆高新区.
+        """A development zone as a district-level place: 高新区 in 大庆市 -> 大庆高新技术产业开发区.
 
         A place before the zone suffix (大庆高新区, 林甸经济开发区) is its parent when it
         resolves; otherwise the zone lies in `city` (the article's city, may be None).
@@ -284,7 +286,7 @@ class Gazetteer:
         if owner is None:
             return Place(surface, "district", None, city.name if city else None,
                          _province_of(city) if city else None)
-        name = self.short_name(owner) + (suffix or surface)
+        name = self.short_name(owner) + self._zone_full.get(suffix, suffix or surface)
         return Place(name, "district", None, owner.name, _province_of(owner))
 
     # -- output ---------------------------------------------------------------

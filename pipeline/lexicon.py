@@ -72,6 +72,12 @@ class NounTable(BaseModel):
     subject_patterns: list[SubjectPattern] = []
 
 
+class Capital(BaseModel):
+    places: list[str]
+    region: str
+    markers: list[str]
+
+
 class ModifierTable(BaseModel):
     projection: list[str]
     policy_cap: list[str]
@@ -79,8 +85,10 @@ class ModifierTable(BaseModel):
     change_prefixes: list[str]
     scopes: dict[str, Level]
     sectors: dict[Sector, list[str]]
+    capitals: list[Capital]
+    outlet_regions: dict[str, str]
     national_markers: list[str]
-    capital_places: list[str]
+    unrelated_rate_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -202,11 +210,23 @@ class Lexicon:
             for m in self._markers.finditer(text)
         ]
 
-    def is_national(self, place_hint: str, body: str) -> bool:
-        """A capital dateline on a story about the whole country."""
-        if place_hint not in self.modifiers.capital_places:
-            return False
-        return sum(body.count(word) for word in self.modifiers.national_markers) >= 2
+    def capital_region(self, place_hint: str, body: str) -> str | None:
+        """A capital dateline on a story about the whole country: the region it covers."""
+        for capital in self.modifiers.capitals:
+            if place_hint in capital.places and sum(body.count(w) for w in capital.markers) >= 2:
+                return capital.region
+        return None
+
+    def outlet_region(self, outlet: str | None) -> str | None:
+        if not outlet:
+            return None
+        return self.modifiers.outlet_regions.get(outlet.strip().lower())
+
+    def national_weight(self, body: str) -> int:
+        return sum(body.count(word) for word in self.modifiers.national_markers)
+
+    def is_unrelated_rate(self, sentence: str) -> bool:
+        return any(word in sentence for word in self.modifiers.unrelated_rate_words)
 
     def is_change(self, text_before: str) -> bool:
         """True when the words right before a number make it a difference."""

@@ -12,12 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from pipeline.lexicon import Cue, Lexicon, Marker, Noun
 from pipeline.numbers import Quantity
 from pipeline.timex import TimeMention
 from schemas import Kind, Metric, Qualifier, Sector, Unit
 
+_BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d.%万亿个人家])")
 _CLAUSE = re.compile(r"[，,；;：:（(）)]")
 _LIST = re.compile(r"[、和及与]")
 _SUBJECT_UNITS = {Unit.person, Unit.enterprise, Unit.percent, Unit.yuan, Unit.percentage_point}
@@ -66,6 +68,8 @@ class SentenceFindings:
     token_starts: frozenset[int]  # character offsets where a jieba token starts
     token_ends: frozenset[int]
     subject_hints: dict[Metric, str] = field(default_factory=dict)  # from earlier sentences
+    # the last metric of each unit earlier in the paragraph, for 其中 breakdowns
+    metric_hints: dict[Unit, tuple[Metric, str, Unit]] = field(default_factory=dict)
 
 
 class Linker:
@@ -74,12 +78,36 @@ class Linker:
 
     def link(self, found: SentenceFindings) -> list[Draft]:
         drafts: list[Draft] = []
+        ratios = self._ratio_quantities(found)
+        if ratios:
+            merged = sorted([*found.quantities, *ratios], key=lambda q: q.start)
+            found = replace(found, quantities=merged)
         for index, quantity in enumerate(found.quantities):
             draft = self._link_one(found, index, quantity, drafts)
             if draft is not None:
                 drafts.append(draft)
         self._distribute(found, drafts)
         return drafts
+
+    def _ratio_quantities(self, found: SentenceFindings) -> list[Quantity]:
+        """求人倍率为1.35: a ratio is written as a bare number after its word."""
+        taken = [(q.start, q.end) for q in found.quantities]
+        ratios = []
+        for cue in found.cues:
+            if cue.unit is not Unit.ratio:
+                continue
+            match = _BARE_RATIO.match(found.text, cue.end)
+            if match is None:
+                continue
+            start, end = match.span("number")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            after = found.text[end : end + 2]
+            qualifier = Qualifier.over if after == "以上" else Qualifier.exact
+            value = Decimal(match.group("number"))
+            ratios.append(Quantity(start, end, value, "", Unit.ratio, qualifier))
+            taken.append((start, end))
+        return ratios
 
     # -- one quantity -------------------------------------------------------------
     def _link_one(
@@ -94,6 +122,8 @@ class Linker:
         unit = quantity.unit
         if unit is None and counted is not None:
             unit = Unit.enterprise if counted.kind == "enterprise" else None
+            if counted.kind == "person" and not quantity.classifier:
+                unit = Unit.person  # 200万劳工: a bare number counting people
         if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) and not text[
             quantity.start
         ].isdigit():
@@ -107,6 +137,8 @@ class Linker:
             metric, indicator = Metric.policy_cap, self._indicator_near(found, quantity, Unit.yuan) or cap.text
         else:
             choice = self._choose_metric(found, index, quantity, unit, counted, is_change)
+            if choice is None:
+                choice = self._fallback(found, quantity, unit, counted, previous)
             if choice is None:
                 return None
             metric, indicator, unit = choice
@@ -160,6 +192,44 @@ class Linker:
             return None
         _, cue, cue_unit, metric = best
         return metric, cue.text, cue_unit
+
+    def _fallback(
+        self,
+        found: SentenceFindings,
+        quantity: Quantity,
+        unit: Unit | None,
+        counted: Noun | None,
+        previous: list[Draft],
+    ) -> tuple[Metric, str, Unit] | None:
+        """No metric word fits: what the number counts, or the figure before it, decides."""
+        before = self._noun_before(found, quantity)
+        if unit in (Unit.enterprise, None) and before is not None and before.kind == "enterprise":
+            return Metric.enterprises_total, before.text, Unit.enterprise  # 工业企业达386家
+        same_unit = [d for d in previous if d.unit is unit and unit is not None]
+        if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before
+            return same_unit[-1].metric, same_unit[-1].indicator, same_unit[-1].unit
+        hint = found.metric_hints.get(unit) if unit is not None else None
+        if hint is not None and found.text.lstrip().startswith(("其中", "分别")):
+            return hint
+        if not (found.cues or any(n.kind != "excluded" for n in found.nouns)):
+            return None  # nothing in the sentence is about work: not a record
+        if unit is Unit.percent and not self.lexicon.is_unrelated_rate(found.text):
+            return Metric.other, (before.text if before else "占比"), Unit.percent
+        noun = counted if counted is not None and counted.kind == "person" else before
+        if unit is Unit.person and noun is not None and noun.kind == "person":
+            return Metric.other, noun.text, Unit.person
+        return None
+
+    def _noun_before(self, found: SentenceFindings, quantity: Quantity) -> Noun | None:
+        """A noun right before the number, with at most a linking word between: 企业达386家."""
+        for noun in reversed(found.nouns):
+            if noun.end > quantity.start or noun.kind == "excluded":
+                continue
+            gap = found.text[noun.end : quantity.start]
+            if len(gap) <= 3 and all(ch in "达为有共计约近超逾占了已总数的" for ch in gap):
+                return noun
+            return None
+        return None
 
     def _fit(
         self, cue: Cue, quantity: Quantity, unit: Unit | None, is_change: bool
@@ -225,6 +295,12 @@ class Linker:
                 continue  # 10.79万户个体工商户陆续复业，复业率93.3%: the base of the rate
             if Unit.enterprise in self.lexicon.metric_units[cue.metric]:
                 return cue.metric, cue.text, Unit.enterprise
+        recruiting = [
+            cue for cue in found.cues
+            if cue.metric in (Metric.job_vacancies, Metric.recruitment_events, Metric.job_seekers)
+        ]
+        if recruiting:  # 邀请317家企业，提供1.8万多个岗位: employers at a fair or posting jobs
+            return Metric.employers_recruiting, recruiting[0].text, Unit.enterprise
         return Metric.enterprises_total, counted.text, Unit.enterprise
 
     def _rate_follows(self, found: SentenceFindings, position: int) -> bool:
@@ -268,7 +344,9 @@ class Linker:
         if quantity.unit in (Unit.percent, Unit.yuan, Unit.percentage_point):
             return False
         return any(
-            noun.kind == "excluded" and noun.end == quantity.start for noun in found.nouns
+            # 成员单位39个; one-character nouns (全市452家) are too ambiguous here
+            noun.kind == "excluded" and noun.end == quantity.start and noun.end - noun.start > 1
+            for noun in found.nouns
         )
 
     def _marker_before(
@@ -343,14 +421,22 @@ class Linker:
     ) -> tuple[str | None, bool]:
         if metric is Metric.policy_cap:
             return None, True
-        times = [t for t in found.times if t.value is not None or t.year_only is not None]
+        times = [
+            t for t in found.times
+            if (t.value is not None or t.year_only is not None) and not t.comparison
+        ]
         if projected:
             targets = [t for t in times if t.year_only is not None]
             if not targets:
                 return None, True
             target = targets[-1] if any(t.end <= quantity.start for t in targets) else targets[0]
             year_like = target.kind in ("relative_year", "year", "now") or target.value is None
-            return (target.year_only if year_like else target.value), True
+            if year_like:
+                return target.year_only, True
+            value = target.value or ""
+            if target.rolled_back:  # a target month after publication is this year's, not last
+                value = f"{int(value[:4]) + 1:04d}{value[4:]}"
+            return value, True
         as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
         if as_of:
             return as_of[-1].value, True

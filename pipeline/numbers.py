@@ -37,6 +37,8 @@ class UnitTable(BaseModel):
     qualifiers_after: dict[str, Qualifier]
     range_joiners: list[str] = Field(min_length=1)
     blocked_before: list[str]
+    measure_chars: str
+    blocked_after: dict[str, str] = {}
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "012345678
 def _number_pattern(prefix: str, magnitudes: str) -> str:
     """An Arabic number with optional magnitude and tail (3万4000), or a Chinese numeral."""
     return (
-        f"(?P<{prefix}ar>{_ARABIC})(?P<{prefix}mag>{magnitudes})?(?P<{prefix}tail>\\d{{1,4}}(?!\\d))?"
+        f"(?P<{prefix}ar>{_ARABIC})(?P<{prefix}mag>{magnitudes})?(?P<{prefix}tail>\\d{{1,4}}(?!\\d)千?)?"
         f"|(?P<{prefix}cn>{_CHINESE})"
     )
 
@@ -82,9 +84,13 @@ class QuantityFinder:
         low = _number_pattern("lo_", mags)
         high = _number_pattern("hi_", mags)
         self._pattern = re.compile(
-            rf"(?P<pct>百分之)?(?:{low})(?:(?P<lo_unit>%)?(?P<join>{joiners})(?:{high}))?"
+            rf"(?P<cheng_a>[1-9一二三四五六七八九])成(?P<cheng_b>[1-9一二三四五六七八九])(?![\d成])"
+            rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
             rf"(?P<inner>{inner})?(?P<mag2>{mags})?(?P<unit>{units})"
             rf"|(?P<pct_only>百分之)(?P<pct_cn>{_CHINESE}|{_ARABIC})"
+            # 220万 / 37.9万 with no counting word: what is counted comes from the noun after
+            rf"|(?P<bare_ar>{_ARABIC})(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
+            rf"(?![\d万亿千百{self.table.measure_chars}])"
         )
         self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})了?$")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
@@ -104,6 +110,21 @@ class QuantityFinder:
         start, end = match.span()
         if self._blocked_at(text, start):
             return None
+        if match.group("cheng_a"):
+            tens, units = parse_number(match.group("cheng_a")), parse_number(match.group("cheng_b"))
+            if tens is None or units is None:
+                return None
+            return Quantity(start, end, tens * 10 + units, "成", Unit.percent,
+                            self._outer_qualifier(text, start, end, Qualifier.exact))
+        if match.group("bare_ar"):
+            value = parse_number(match.group("bare_ar"))
+            if value is None:
+                return None
+            value *= self.table.magnitudes[match.group("bare_mag")]
+            inner = match.group("bare_inner")
+            base = self.table.inner_qualifiers[inner] if inner else Qualifier.exact
+            return Quantity(start, end, normalise(value), "", None,
+                            self._outer_qualifier(text, start, end, base))
         if match.group("pct_only"):
             value = parse_number(match.group("pct_cn"))
             if value is None:
@@ -111,9 +132,13 @@ class QuantityFinder:
             return Quantity(start, end, value, "%", Unit.percent,
                             self._outer_qualifier(text, start, end, Qualifier.exact))
         classifier = self._classifiers[match.group("unit")]
-        is_chinese = bool(match.group("lo_cn"))
-        if classifier.needs_chinese_numeral and not is_chinese:
+        if end < len(text) and text[end] in self.table.blocked_after.get(classifier.word, ""):
             return None
+        is_chinese = bool(match.group("lo_cn"))
+        if classifier.needs_chinese_numeral and not is_chinese and not text.startswith(
+            ("以上", "以下", "左右", "多", "，", ",", "。", "；", "、", "的"), end
+        ) and end < len(text):
+            return None  # 3成员 is a word; 8成 before a stop or 以上 is a share
         if match.group("join") and match.group("lo_cn"):
             return None  # 一至三年 and similar: ranges are written with Arabic digits here
         low = self._side(match, "lo_")
@@ -121,14 +146,18 @@ class QuantityFinder:
             return None
         trailing_mag = match.group("mag2")
         value = low
-        if match.group("join"):
+        if match.group("lo_unit") and match.group("lo_unit") != match.group("unit"):
+            return None
+        if match.group("lo_mag2"):
+            value = low * self.table.magnitudes[match.group("lo_mag2")]
+        elif match.group("join") and not match.group("lo_unit"):
             # 3至5万人: the magnitude written once applies to both ends.
             if not match.group("lo_mag") and match.group("hi_mag"):
                 value = low * self.table.magnitudes[match.group("hi_mag")]
         if trailing_mag:
             value *= self.table.magnitudes[trailing_mag]
         unit = classifier.unit
-        if match.group("pct") or match.group("lo_unit"):
+        if match.group("pct") or match.group("lo_unit") == "%":
             unit = Unit.percent
         value *= classifier.scale
         inner = match.group("inner")
@@ -149,8 +178,8 @@ class QuantityFinder:
         if mag:
             value *= self.table.magnitudes[mag]
             tail = match.group(f"{prefix}tail")
-            if tail:  # 3万4000
-                value += Decimal(tail)
+            if tail:  # 3万4000, 1205万4千
+                value += Decimal(tail.rstrip("千")) * (1000 if tail.endswith("千") else 1)
         elif match.group(f"{prefix}tail"):
             return None
         return value

@@ -99,31 +99,71 @@ class Extractor:
 
     # -- context -----------------------------------------------------------------------
     def _article_context(self, meta: PageMeta, view: TextView, page: CleanedPage) -> ArticleContext:
-        published = _parse_date(meta.published_at)
-        primary = None
-        national = False
-        for hint in meta.place_hints:
-            if self.lexicon.is_national(hint, view.text):
-                national = True
-                break
-            primary = self.gazetteer.resolve(hint)
-            if primary is not None:
-                break
-        if primary is None and not national:
-            primary = self._first_body_place(view, page)
+        primary, national = self._primary_region(meta, view, page)
         return ArticleContext(
-            published=published, primary=primary, gazetteer=self.gazetteer, national=national
+            published=_parse_date(meta.published_at), primary=primary,
+            gazetteer=self.gazetteer, national=national,
         )
 
-    def _first_body_place(self, view: TextView, page: CleanedPage) -> Place | None:
-        for start, end in self._paragraph_ranges(view, page):
-            for mention in self.gazetteer.scan(view.text[start:end]):
-                if mention.zone:
-                    continue
-                place = self.gazetteer.resolve(mention.surface)
-                if place is not None:
-                    return place
+    def _primary_region(
+        self, meta: PageMeta, view: TextView, page: CleanedPage
+    ) -> tuple[Place | None, bool]:
+        """The article's primary region, and whether it is a national story.
+
+        In order: a development zone named in the title; the page's place hints
+        (dateline, breadcrumb, title), where a capital dateline on a national story
+        means the whole country; the outlet (星岛日报 -> 香港); the body, where
+        national words outweighing the first place make a national story.
+        """
+        hinted: Place | None = None
+        for hint in meta.place_hints:
+            covered = self.lexicon.capital_region(hint, view.text)
+            if covered == "全国":
+                return None, True
+            hinted = self.gazetteer.resolve(covered or hint)
+            if hinted is not None:
+                break
+        zone = self._title_zone(meta.title, hinted)
+        if zone is not None:
+            return zone, False
+        if hinted is not None:
+            return hinted, False
+        outlet_place = self.lexicon.outlet_region(meta.outlet)
+        if outlet_place is not None:
+            return self.gazetteer.resolve(outlet_place), False
+        ranges = list(self._paragraph_ranges(view, page))
+        body = "".join(view.text[start:end] for start, end in ranges)
+        lead = "".join(view.text[start:end] for start, end in ranges[:2])
+        first, _ = self._first_body_place(body)
+        lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)
+        weight = self.lexicon.national_weight(lead)
+        if weight >= 2 and weight > lead_places:
+            return None, True  # the lead speaks of the country, not of a place
+        return first, False
+
+    def _title_zone(self, title: str | None, city: Place | None) -> Place | None:
+        if not title:
+            return None
+        for mention in self.gazetteer.scan(title):
+            if mention.zone:
+                return self.gazetteer.development_zone(mention.surface, city)
         return None
+
+    def _first_body_place(self, body: str) -> tuple[Place | None, int]:
+        """The first place the body names (辽宁省阜新市 -> 阜新市) and how often it is named."""
+        mentions = [m for m in self.gazetteer.scan(body) if not m.zone]
+        for index, mention in enumerate(mentions):
+            place = self.gazetteer.resolve(mention.surface)
+            if place is None:
+                continue
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if following is not None and following.start == mention.end:
+                inner = self.gazetteer.resolve(following.surface, [place])
+                if inner is not None and place.name in (inner.province, inner.parent):
+                    place = inner
+            count = sum(1 for m in mentions if self.gazetteer.resolve(m.surface) == place)
+            return place, count
+        return None, 0
 
     @staticmethod
     def _paragraph_ranges(view: TextView, page: CleanedPage) -> Iterator[tuple[int, int]]:
@@ -148,6 +188,7 @@ class Extractor:
         )
         records = []
         hints: dict[Any, str] = {}
+        metric_hints: dict[Any, Any] = {}
         positions = [q.start for q in quantities]
         for s_start, s_end in iter_sentences(text):
             index = bisect.bisect_left(positions, s_start)
@@ -157,9 +198,11 @@ class Extractor:
                 continue
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
             doc = nlp_module.run(
-                self.nlp, sentence, published=article.published, subject_hints=dict(hints)
+                self.nlp, sentence, published=article.published, subject_hints=dict(hints),
+                metric_hints=dict(metric_hints),
             )
             for draft in doc._.drafts:
+                metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)
                 if record is not None:
                     records.append(record)

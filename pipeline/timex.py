@@ -32,6 +32,8 @@ class TimexPattern(BaseModel):
 class TimexTable(BaseModel):
     patterns: list[TimexPattern]
     as_of_markers: list[str]
+    comparison_before: list[str]
+    comparison_after: tuple[str, ...]
     spring_festival: dict[int, dt.date]
 
 
@@ -43,6 +45,8 @@ class TimeMention:
     value: str | None  # resolved date, None when it cannot be told
     as_of: bool  # introduced by 截至 and the like: governs the figures after it
     year_only: str | None  # the year, for projected figures (今年底 -> 2020)
+    comparison: bool = False  # the base of a comparison (比23日, 较3月6日): dates no figure
+    rolled_back: bool = False  # put in last year because its month is after publication
 
 
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
@@ -60,6 +64,8 @@ class TimeFinder:
         self._pattern = re.compile("|".join(alternatives))
         markers = "|".join(sorted(map(re.escape, self.table.as_of_markers), key=len, reverse=True))
         self._as_of = re.compile(f"(?:{markers})$")
+        before = "|".join(sorted(map(re.escape, self.table.comparison_before), key=len, reverse=True))
+        self._comparison_before = re.compile(f"(?:{before})$")
 
     def find(self, text: str, published: dt.date | None) -> list[TimeMention]:
         mentions = []
@@ -76,7 +82,16 @@ class TimeFinder:
             value, year = self._resolve(kind, groups, match.group(0), published)
             as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
             as_of = as_of or match.group(0).startswith(("截至", "截止"))
-            mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year))
+            comparison = bool(self._comparison_before.search(text, max(0, match.start() - 4),
+                                                             match.start())) or text.startswith(
+                self.table.comparison_after, match.end())
+            rolled = (
+                kind in ("ymd", "ym", "month_range") and value is not None and published is not None
+                and int(value[:4]) < published.year and not groups.get("year")
+                and not groups.get("rel")
+            )
+            mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year,
+                                        comparison, rolled))
         return mentions
 
     def _resolve(
@@ -107,7 +122,8 @@ class TimeFinder:
                 return None, str(pub_year)
             if published and festival > published:
                 festival = self.table.spring_festival.get(pub_year - 1, festival)
-            return (festival - dt.timedelta(days=1)).isoformat(), str(festival.year)
+            eve = festival - dt.timedelta(days=1)
+            return f"{eve.year:04d}-{eve.month:02d}", str(festival.year)
         year = self._year(groups, published)
         if kind == "year":
             return (str(year), str(year)) if year else (None, None)
