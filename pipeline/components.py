@@ -29,7 +29,7 @@ from pipeline.timex import TimeFinder
 
 _EXTENSIONS = (
     "quantities", "cues", "nouns", "markers", "times", "places", "drafts", "published",
-    "subject_hints", "metric_hints",
+    "subject_hints", "metric_hints", "topical",
 )
 
 
@@ -118,6 +118,7 @@ class LinkerComponent:
             token_ends=frozenset(token.idx + len(token.text) for token in doc),
             subject_hints=doc._.subject_hints or {},
             metric_hints=doc._.metric_hints or {},
+            topical=doc._.topical is not False,
         )
         doc._.drafts = self.linker.link(findings)
         return doc

@@ -89,6 +89,8 @@ class ModifierTable(BaseModel):
     outlet_regions: dict[str, str]
     national_markers: list[str]
     unrelated_rate_words: list[str]
+    labour_topic_words: list[str]
+    generic_metrics: list[Metric]
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ class Lexicon:
         self.nouns_table = load_data("nouns.yaml", NounTable)
         self.modifiers = load_data("modifiers.yaml", ModifierTable)
         self.metric_units = {m: set(spec.units) for m, spec in self.metric_table.metrics.items()}
+        self.generic_metrics = frozenset(self.modifiers.generic_metrics)
 
         self._term_groups: dict[str, list[CueGroup]] = {}
         for group in self.metric_table.cues:
@@ -146,11 +149,11 @@ class Lexicon:
         ]
 
         self._noun_kind: dict[str, Literal["person", "enterprise", "excluded"]] = {}
-        for word in self.nouns_table.excluded_counted:
-            self._noun_kind[word] = "excluded"
         for kind, words in self.nouns_table.subjects.items():
             for word in words:
                 self._noun_kind[word] = kind
+        for word in self.nouns_table.excluded_counted:  # a listed non-record noun wins
+            self._noun_kind[word] = "excluded"
         self._nouns = re.compile(_alternation(list(self._noun_kind)))
         self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
         self._subject_patterns = [
@@ -224,6 +227,9 @@ class Lexicon:
 
     def national_weight(self, body: str) -> int:
         return sum(body.count(word) for word in self.modifiers.national_markers)
+
+    def is_labour_topic(self, paragraph: str) -> bool:
+        return any(word in paragraph for word in self.modifiers.labour_topic_words)
 
     def is_unrelated_rate(self, sentence: str) -> bool:
         return any(word in sentence for word in self.modifiers.unrelated_rate_words)

@@ -26,6 +26,8 @@ _SUBJECT_UNITS = {Unit.person, Unit.enterprise, Unit.percent, Unit.yuan, Unit.pe
 _ORIGIN_WORDS = ("从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外")
 _SUPPORT_BEFORE = ("为", "向", "帮助", "帮")
 MAX_CUE_GAP = 26
+# 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
+_SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class SentenceFindings:
     subject_hints: dict[Metric, str] = field(default_factory=dict)  # from earlier sentences
     # the last metric of each unit earlier in the paragraph, for 其中 breakdowns
     metric_hints: dict[Unit, tuple[Metric, str, Unit]] = field(default_factory=dict)
+    topical: bool = True  # the paragraph is about work: generic metrics may be records
 
 
 class Linker:
@@ -142,6 +145,8 @@ class Linker:
             if choice is None:
                 return None
             metric, indicator, unit = choice
+        if not found.topical and metric in self.lexicon.generic_metrics:
+            return None  # money, enterprise counts, shares in a paragraph not about work
         projected = metric is not Metric.policy_cap and self._projected(found, clause_start, quantity)
         subject = self._subject(found, quantity, unit, counted, previous, metric)
         date, date_final = self._date(found, quantity, projected, metric)
@@ -172,13 +177,15 @@ class Linker:
         text = found.text
         if unit is Unit.enterprise and counted is not None and counted.kind == "enterprise":
             return self._enterprise_count(found, quantity, counted)
-        if unit is Unit.person and self._support_before(text, quantity.start):
+        if unit is Unit.person and self._support_for(found, quantity, counted):
             indicator = self._indicator_near(found, quantity, Unit.yuan) or "为"
             return Metric.support_recipients, indicator, Unit.person
         best: tuple[float, Cue, Unit, Metric] | None = None
         for cue in found.cues:
             if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
                 continue  # 4010名贫困劳动力: the counted population, not what is measured
+            if not self._cue_stands(found, cue):
+                continue
             fit = self._fit(cue, quantity, unit, is_change)
             if fit is None:
                 continue
@@ -231,6 +238,18 @@ class Linker:
             return None
         return None
 
+    def _cue_stands(self, found: SentenceFindings, cue: Cue) -> bool:
+        """A cue is a word of its own: not 上工 in 以上工业, not 开工 in 新开工项目."""
+        if len(cue.text) <= 2 and (
+            cue.start not in found.token_starts and cue.end not in found.token_ends
+        ):
+            return False
+        return not any(
+            noun.kind == "excluded" and cue.end <= noun.start <= cue.end + 1
+            and noun.end - noun.start > 1
+            for noun in found.nouns
+        )
+
     def _fit(
         self, cue: Cue, quantity: Quantity, unit: Unit | None, is_change: bool
     ) -> tuple[Unit, Metric] | None:
@@ -243,6 +262,10 @@ class Linker:
                 if candidate in allowed:
                     return candidate, cue.metric
             return None
+        if unit is Unit.percentage_point:
+            # points measure a change of a rate: only rate metrics (or other) take them
+            rates = Unit.percent in allowed or cue.metric is Metric.other
+            return (unit, cue.metric) if rates else None
         if unit in allowed:
             return unit, cue.metric
         if unit in (Unit.percent, Unit.percentage_point):
@@ -284,7 +307,7 @@ class Linker:
     ) -> tuple[Metric, str, Unit]:
         """452家规上企业: the population, unless the words after say what they did."""
         text = found.text
-        if self._support_before(text, quantity.start):
+        if self._support_for(found, quantity, counted):
             indicator = self._indicator_near(found, quantity, Unit.yuan) or counted.text
             return Metric.support_recipients, indicator, Unit.enterprise
         _, clause_end = self._clause(text, counted.end, counted.end)
@@ -326,10 +349,16 @@ class Linker:
         after = _CLAUSE.search(text, end)
         return (before[-1] if before else 0), (after.start() if after else len(text))
 
-    @staticmethod
-    def _support_before(text: str, start: int) -> bool:
-        window = text[max(0, start - 3) : start]
-        return any(window.endswith(word) for word in _SUPPORT_BEFORE)
+    def _support_for(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
+        """为10151户企业减免...: the beneficiaries of support, not 人数为24,201人."""
+        window = found.text[max(0, quantity.start - 3) : quantity.start]
+        if counted is None or not any(window.endswith(word) for word in _SUPPORT_BEFORE):
+            return False
+        _, clause_end = self._clause(found.text, quantity.end, quantity.end)
+        return any(
+            cue.metric in _SERVICE_METRICS and quantity.end <= cue.start < clause_end
+            for cue in found.cues
+        )
 
     def _counted_noun(self, found: SentenceFindings, quantity: Quantity) -> Noun | None:
         """The noun the quantity counts: 452家[规上企业], 1.2万名[『4555』人员]."""
@@ -375,12 +404,21 @@ class Linker:
         before = [
             place for place in found.places
             if place.end <= quantity.start and not self._is_origin(text, place)
+            and not self._is_demonym(found, place)
         ]
         if before:
             return before[-1]
         clause_start, clause_end = self._clause(text, quantity.start, quantity.end)
         after = [p for p in found.places if quantity.end <= p.start < clause_end]
         return after[0] if after else None
+
+    @staticmethod
+    def _is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
+        """香港青年, 湖北籍员工, 贵州员工: a place that says where people are from."""
+        if place.scope is not None:
+            return False
+        follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
+        return any(n.start == follow and n.kind == "person" for n in found.nouns)
 
     @staticmethod
     def _is_origin(text: str, place: PlaceRef) -> bool:

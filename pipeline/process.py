@@ -180,8 +180,9 @@ class Extractor:
     ) -> list[dict[str, Any]]:
         text = view.text[start:end]
         quantities = self.quantities.find(text)
-        if not quantities:
+        if not quantities or self._is_heading(view, start, end):
             return []
+        topical = self.lexicon.is_labour_topic(text)
         paragraph = ParagraphContext(
             sector=self._framed_sector(text),
             times=[_shift(t, start) for t in self.times.find(text, article.published)],
@@ -199,7 +200,7 @@ class Extractor:
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
             doc = nlp_module.run(
                 self.nlp, sentence, published=article.published, subject_hints=dict(hints),
-                metric_hints=dict(metric_hints),
+                metric_hints=dict(metric_hints), topical=topical,
             )
             for draft in doc._.drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
@@ -219,6 +220,19 @@ class Extractor:
             place = self.gazetteer.resolve(mention.surface, context)
             if place is not None:
                 article.places_seen.append(place)
+
+    @staticmethod
+    def _is_heading(view: TextView, start: int, end: int) -> bool:
+        """<p><strong>...</strong></p> or ● lines: a heading, and numbers in headings are not records."""
+        o_start, o_end = view.to_original(start, end)
+        original = view.original
+        text = view.text[start:end].strip()
+        if len(text) > 60 or text.endswith(("。", "；", "！", "？")):
+            return False
+        bold = original[max(0, o_start - 8) : o_start].endswith(("<strong>", "<b>")) and (
+            original.startswith(("</strong>", "</b>"), o_end)
+        )
+        return bold or original[o_start:o_end].lstrip().startswith(("●", "■", "▲", "◆"))
 
     def _framed_sector(self, paragraph: str) -> Sector | None:
         """一产方面，...: a paragraph introduced by a sector word is about that sector."""

@@ -80,6 +80,8 @@ class TimeFinder:
             }
             kind = self.table.patterns[index].kind
             value, year = self._resolve(kind, groups, match.group(0), published)
+            if text.startswith(("以来", "至今"), match.end()) and published is not None:
+                value = published.isoformat()  # 5月以来: a period up to now ends today
             as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
             as_of = as_of or match.group(0).startswith(("截至", "截止"))
             comparison = bool(self._comparison_before.search(text, max(0, match.start() - 4),
