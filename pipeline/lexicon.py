@@ -192,6 +192,10 @@ class Lexicon:
         found.sort(key=lambda cue: (cue.start, -cue.end))
         return found
 
+    def ratio_positions(self, text: str) -> list[int]:
+        """Where a ratio word (求人倍率) stands: its number has no counting word to find."""
+        return [cue.start for cue in self.cues(text) if cue.unit is Unit.ratio]
+
     def nouns(self, text: str) -> list[Noun]:
         found = [
             Noun(m.start(), m.end(), m.group(0), self._noun_kind[m.group(0)])

@@ -216,13 +216,21 @@ class Linker:
         if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before
             return same_unit[-1].metric, same_unit[-1].indicator, same_unit[-1].unit
         hint = found.metric_hints.get(unit) if unit is not None else None
-        if hint is not None and found.text.lstrip().startswith(("其中", "分别")):
+        clause_start, clause_end = self._clause(found.text, quantity.start, quantity.end)
+        listed = "分别" in found.text[max(0, clause_start - 12) : quantity.start]
+        if hint is not None and (found.text.lstrip().startswith("其中") or listed):
             return hint
         if not (found.cues or any(n.kind != "excluded" for n in found.nouns)):
             return None  # nothing in the sentence is about work: not a record
         if unit is Unit.percent and not self.lexicon.is_unrelated_rate(found.text):
             return Metric.other, (before.text if before else "占比"), Unit.percent
         noun = counted if counted is not None and counted.kind == "person" else before
+        if noun is None and unit is Unit.person:  # 高校毕业生规模预计达1,158万人
+            in_clause = [
+                n for n in found.nouns
+                if clause_start <= n.start and n.end <= quantity.start and n.kind == "person"
+            ]
+            noun = in_clause[-1] if in_clause else None
         if unit is Unit.person and noun is not None and noun.kind == "person":
             return Metric.other, noun.text, Unit.person
         return None
@@ -233,7 +241,7 @@ class Linker:
             if noun.end > quantity.start or noun.kind == "excluded":
                 continue
             gap = found.text[noun.end : quantity.start]
-            if len(gap) <= 3 and all(ch in "达为有共计约近超逾占了已总数的" for ch in gap):
+            if len(gap) <= 3 and all(ch in "达为有共计约近超逾占了已总数的一是" for ch in gap):
                 return noun
             return None
         return None
@@ -257,8 +265,12 @@ class Linker:
         allowed = self.lexicon.metric_units[cue.metric]
         if cue.unit is not None:
             allowed = {cue.unit}
+        if unit is None and not quantity.classifier:
+            # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
+            return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
         if unit is None:
-            for candidate in (Unit.position, Unit.count, Unit.event, Unit.enterprise):
+            # 个 counts enterprises only when an enterprise noun follows (handled before)
+            for candidate in (Unit.position, Unit.count, Unit.event):
                 if candidate in allowed:
                     return candidate, cue.metric
             return None

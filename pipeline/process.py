@@ -180,7 +180,8 @@ class Extractor:
     ) -> list[dict[str, Any]]:
         text = view.text[start:end]
         quantities = self.quantities.find(text)
-        if not quantities or self._is_heading(view, start, end):
+        ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
+        if not (quantities or ratios) or self._is_heading(view, start, end):
             return []
         topical = self.lexicon.is_labour_topic(text)
         paragraph = ParagraphContext(
@@ -190,7 +191,7 @@ class Extractor:
         records = []
         hints: dict[Any, str] = {}
         metric_hints: dict[Any, Any] = {}
-        positions = [q.start for q in quantities]
+        positions = sorted([q.start for q in quantities] + ratios)
         for s_start, s_end in iter_sentences(text):
             index = bisect.bisect_left(positions, s_start)
             if index >= len(positions) or positions[index] >= s_end:
