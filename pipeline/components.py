@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -106,6 +107,8 @@ class LinkerComponent:
         self.linker = Linker(lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
+        offsets = doc.to_array([IDX, LENGTH])  # without building a Token per word
+        starts, lengths = offsets[:, 0], offsets[:, 1]
         findings = SentenceFindings(
             text=doc.text,
             quantities=doc._.quantities or [],
@@ -114,8 +117,8 @@ class LinkerComponent:
             markers=doc._.markers or [],
             times=doc._.times or [],
             places=doc._.places or [],
-            token_starts=frozenset(token.idx for token in doc),
-            token_ends=frozenset(token.idx + len(token.text) for token in doc),
+            token_starts=frozenset(int(i) for i in starts),
+            token_ends=frozenset(int(i + n) for i, n in zip(starts, lengths, strict=True)),
             subject_hints=doc._.subject_hints or {},
             metric_hints=doc._.metric_hints or {},
             topical=doc._.topical is not False,

@@ -97,8 +97,12 @@ class Converter:
         converted = self._apply_fixes(self._convert_run("".join(kept_runs)))
         return TextView(original=original, text=converted, offsets=offsets)
 
-    def detect_script(self, text: str) -> Script:
-        """Traditional, Simplified or mixed, from characters that differ between scripts."""
+    def detect_script(self, text: str, sample: int = 4000) -> Script:
+        """Traditional, Simplified or mixed, from characters that differ between scripts.
+
+        The first `sample` characters tell: scripts do not change halfway through a page.
+        """
+        text = text[:sample]
         traditional = sum(1 for a, b in zip(text, self._t2s.convert(text), strict=True) if a != b)
         simplified = sum(1 for a, b in zip(text, self._s2t.convert(text), strict=False) if a != b)
         return script_from_counts(traditional, simplified)

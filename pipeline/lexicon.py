@@ -156,6 +156,8 @@ class Lexicon:
             self._noun_kind[word] = "excluded"
         self._nouns = re.compile(_alternation(list(self._noun_kind)))
         self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
+        subject_words = [w for w, kind in self._noun_kind.items() if kind != "excluded"]
+        self._any_word = re.compile(_alternation(list(self._term_groups) + subject_words))
         self._subject_patterns = [
             (re.compile(entry.pattern), entry) for entry in self.nouns_table.subject_patterns
         ]
@@ -191,6 +193,13 @@ class Lexicon:
                                  group.where, group.weight, group.unit))
         found.sort(key=lambda cue: (cue.start, -cue.end))
         return found
+
+    def mentions_work(self, sentence: str) -> bool:
+        """Cheap test before segmentation: a metric word or a population is named."""
+        return bool(self._any_word.search(sentence))
+
+    def cue_patterns_match(self, sentence: str) -> bool:
+        return any(pattern.search(sentence) for pattern, _ in self._cue_patterns)
 
     def ratio_positions(self, text: str) -> list[int]:
         """Where a ratio word (求人倍率) stands: its number has no counting word to find."""

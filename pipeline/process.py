@@ -199,6 +199,11 @@ class Extractor:
                 self._learn_places(text[s_start:s_end], article)
                 continue
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
+            if not self.lexicon.mentions_work(sentence) and not self.lexicon.cue_patterns_match(
+                sentence
+            ):
+                self._learn_places(sentence, article)
+                continue  # numbers in a sentence that names no work, population or metric
             doc = nlp_module.run(
                 self.nlp, sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
