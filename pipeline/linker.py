@@ -190,6 +190,12 @@ class Linker:
             if fit is None:
                 continue
             cue_unit, metric = fit
+            if (unit is Unit.percent and counted is not None and counted.kind != "excluded"
+                    and metric is not cue.metric):
+                # 八成规上企业复工: a share of what is counted takes that population's rate
+                counted_unit = Unit.enterprise if counted.kind == "enterprise" else Unit.person
+                if counted_unit not in self.lexicon.metric_units[cue.metric]:
+                    continue
             score = self._distance(found, index, quantity, cue)
             if score is None:
                 continue
