@@ -20,6 +20,8 @@ run: $(STAMP)
 	$(BIN)/python run_pipeline.py corpus --out out --db sqlite:///out/employment.db
 
 test: $(STAMP)
+	$(BIN)/ruff check pipeline schemas tests run_pipeline.py bench
+	$(BIN)/mypy
 	bash scripts/install_system_deps.sh
 	$(BIN)/python -m pytest -q
 

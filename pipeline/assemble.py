@@ -65,7 +65,8 @@ class ArticleContext:
             return None
         candidates = self.gazetteer.by_name(place.parent)
         in_province = [c for c in candidates if (c.province or c.name) == (place.province or "")]
-        return (in_province or candidates or [None])[0]
+        found = in_province or candidates
+        return found[0] if found else None
 
 
 @dataclass

@@ -22,7 +22,6 @@ from pydantic import BaseModel, field_validator
 from pipeline.resources import load_data
 from schemas import Script
 
-
 # Full-width digits and signs read as their ASCII forms (１２３ -> 123); one for one.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．：", "0123456789%.:")
 

@@ -23,7 +23,9 @@ _BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d
 _CLAUSE = re.compile(r"[，,；;：:（(）)]")
 _LIST = re.compile(r"[、和及与]")
 _SUBJECT_UNITS = {Unit.person, Unit.enterprise, Unit.percent, Unit.yuan, Unit.percentage_point}
-_ORIGIN_WORDS = ("从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外")
+_ORIGIN_WORDS = (
+    "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
+)
 _SUPPORT_BEFORE = ("为", "向", "帮助", "帮")
 MAX_CUE_GAP = 26
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
@@ -134,10 +136,11 @@ class Linker:
         is_change = unit is Unit.percentage_point or self.lexicon.is_change(
             text[max(0, quantity.start - 12) : quantity.start]
         )
-        clause_start, clause_end = self._clause(text, quantity.start, quantity.end)
+        clause_start, _ = self._clause(text, quantity.start, quantity.end)
         cap = self._marker_before(found, "policy_cap", clause_start, quantity.start)
         if cap is not None and unit is Unit.yuan:
-            metric, indicator = Metric.policy_cap, self._indicator_near(found, quantity, Unit.yuan) or cap.text
+            indicator = self._indicator_near(found, quantity, Unit.yuan) or cap.text
+            metric = Metric.policy_cap
         else:
             choice = self._choose_metric(found, index, quantity, unit, counted, is_change)
             if choice is None:
@@ -174,7 +177,6 @@ class Linker:
         counted: Noun | None,
         is_change: bool,
     ) -> tuple[Metric, str, Unit] | None:
-        text = found.text
         if unit is Unit.enterprise and counted is not None and counted.kind == "enterprise":
             return self._enterprise_count(found, quantity, counted)
         if unit is Unit.person and self._support_for(found, quantity, counted):
@@ -222,7 +224,7 @@ class Linker:
         if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before
             return same_unit[-1].metric, same_unit[-1].indicator, same_unit[-1].unit
         hint = found.metric_hints.get(unit) if unit is not None else None
-        clause_start, clause_end = self._clause(found.text, quantity.start, quantity.end)
+        clause_start, _clause_end = self._clause(found.text, quantity.start, quantity.end)
         listed = "分别" in found.text[max(0, clause_start - 12) : quantity.start]
         if hint is not None and (found.text.lstrip().startswith("其中") or listed):
             return hint
@@ -426,7 +428,7 @@ class Linker:
         ]
         if before:
             return before[-1]
-        clause_start, clause_end = self._clause(text, quantity.start, quantity.end)
+        _, clause_end = self._clause(text, quantity.start, quantity.end)
         after = [p for p in found.places if quantity.end <= p.start < clause_end]
         return after[0] if after else None
 
@@ -499,7 +501,7 @@ class Linker:
         before = [t for t in times if t.end <= quantity.start and t.value]
         if before:
             return before[-1].value, True
-        clause_start, clause_end = self._clause(found.text, quantity.start, quantity.end)
+        _, clause_end = self._clause(found.text, quantity.start, quantity.end)
         after = [t for t in times if quantity.end <= t.start < clause_end and t.value]
         if after:
             return after[0].value, True

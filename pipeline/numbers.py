@@ -12,6 +12,7 @@ word: 6.5万人, 3000余名, 百分之九十八点二, 两成, 3.1个百分点, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -55,7 +56,10 @@ class Quantity:
 
 
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
-_CHINESE = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+_CHINESE = (
+    r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+    r"(?:点[零〇一二三四五六七八九]+)?"
+)
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 
 
@@ -67,7 +71,7 @@ def _number_pattern(prefix: str, magnitudes: str) -> str:
     )
 
 
-def _alternation(words: list[str] | dict[str, object]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
@@ -150,10 +154,10 @@ class QuantityFinder:
             return None
         if match.group("lo_mag2"):
             value = low * self.table.magnitudes[match.group("lo_mag2")]
-        elif match.group("join") and not match.group("lo_unit"):
+        elif (match.group("join") and not match.group("lo_unit")
+              and not match.group("lo_mag") and match.group("hi_mag")):
             # 3至5万人: the magnitude written once applies to both ends.
-            if not match.group("lo_mag") and match.group("hi_mag"):
-                value = low * self.table.magnitudes[match.group("hi_mag")]
+            value = low * self.table.magnitudes[match.group("hi_mag")]
         if trailing_mag:
             value *= self.table.magnitudes[trailing_mag]
         unit = classifier.unit

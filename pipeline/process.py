@@ -71,7 +71,7 @@ class Extractor:
         for start, end in self._paragraph_ranges(view, page):
             try:
                 records.extend(self._paragraph_records(view, start, end, article))
-            except Exception as exc:  # noqa: BLE001 - one bad paragraph must not stop the batch
+            except Exception as exc:
                 logger.exception("extraction failed in %s", doc_id)
                 errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
         body = "".join(text[p.start : p.end] for p in page.paragraphs)

@@ -8,7 +8,7 @@ pydantic model, so a malformed file fails at start-up with the file's name.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -27,7 +27,7 @@ def data_path(name: str) -> Path:
     return Path(str(resources.files(DATA_PACKAGE).joinpath(name)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_raw(name: str) -> Any:
     path = data_path(name)
     try:

@@ -106,16 +106,16 @@ class TimeFinder:
         if kind == "relative_day":
             if published is None:
                 return None, None
-            day = published + dt.timedelta(days=_RELATIVE_DAY[groups["rel"]])
-            return day.isoformat(), str(day.year)
+            when = published + dt.timedelta(days=_RELATIVE_DAY[groups["rel"]])
+            return when.isoformat(), str(when.year)
         if kind == "relative_year":
             if pub_year is None:
                 return None, None
-            year = pub_year + _RELATIVE_YEAR.get(groups["rel"], 0)
-            if year == pub_year and published and not surface.endswith(("底", "末", "全年")):
+            relative = pub_year + _RELATIVE_YEAR.get(groups["rel"], 0)
+            if relative == pub_year and published and not surface.endswith(("底", "末", "全年")):
                 # 今年 on a figure that has happened: so far this year, i.e. now
-                return published.isoformat(), str(year)
-            return str(year), str(year)
+                return published.isoformat(), str(relative)
+            return str(relative), str(relative)
         if kind == "spring_festival":
             if pub_year is None:
                 return None, None
@@ -149,12 +149,12 @@ class TimeFinder:
         if kind == "day":
             if published is None:
                 return None, None
-            day = int(groups["day"])
+            day_of_month = int(groups["day"])
             month_start = published.replace(day=1)
-            if day > published.day:
+            if day_of_month > published.day:
                 month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
             try:
-                return month_start.replace(day=day).isoformat(), str(month_start.year)
+                return month_start.replace(day=day_of_month).isoformat(), str(month_start.year)
             except ValueError:
                 return None, None
         return None, None

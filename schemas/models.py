@@ -67,7 +67,7 @@ class Unit(str, Enum):
     percent = "percent"
     percentage_point = "percentage_point"
     ratio = "ratio"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # the contract's value; shadows str.count
 
 
 class Qualifier(str, Enum):
