@@ -34,6 +34,7 @@ class ArticleContext:
     primary: Place | None
     gazetteer: Gazetteer
     national: bool = False  # a national story: records default to 全国
+    last_day: dt.date | None = None  # the last full date the article named (for 当天)
     places_seen: list[Place] = field(default_factory=list)
 
     def primary_region(self) -> Region | None:

@@ -28,6 +28,7 @@ _ORIGIN_WORDS = (
 )
 _SUPPORT_BEFORE = ("为", "向", "帮助", "帮")
 MAX_CUE_GAP = 26
+_TARGET_KINDS = {"year", "relative_year", "ym", "ymd", "month_range", "quarter", "half"}
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 
@@ -484,10 +485,17 @@ class Linker:
             if (t.value is not None or t.year_only is not None) and not t.comparison
         ]
         if projected:
-            targets = [t for t in times if t.year_only is not None]
+            # a target: a year, month or period before the number, or after it in its clause
+            _, clause_end = self._clause(found.text, quantity.start, quantity.end)
+            targets = [
+                t for t in times
+                if t.year_only is not None and t.kind in _TARGET_KINDS
+                and (t.end <= quantity.start or quantity.end <= t.start < clause_end)
+            ]
             if not targets:
                 return None, True
-            target = targets[-1] if any(t.end <= quantity.start for t in targets) else targets[0]
+            before = [t for t in targets if t.end <= quantity.start]
+            target = before[-1] if before else targets[0]
             year_like = target.kind in ("relative_year", "year", "now") or target.value is None
             if year_like:
                 return target.year_only, True

@@ -184,9 +184,10 @@ class Extractor:
         if not (quantities or ratios) or self._is_heading(view, start, end):
             return []
         topical = self.lexicon.is_labour_topic(text)
+        paragraph_times = self.times.find(text, article.published, article.last_day)
         paragraph = ParagraphContext(
             sector=self._framed_sector(text),
-            times=[_shift(t, start) for t in self.times.find(text, article.published)],
+            times=[_shift(t, start) for t in paragraph_times],
         )
         records = []
         hints: dict[Any, str] = {}
@@ -207,6 +208,7 @@ class Extractor:
             doc = nlp_module.run(
                 self.nlp, sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
+                anchor=_last_day(paragraph_times, s_start) or article.last_day,
             )
             for draft in doc._.drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
@@ -215,6 +217,7 @@ class Extractor:
                     records.append(record)
             self._learn_subjects(sentence, hints)
             self._learn_places(sentence, article)
+        article.last_day = _last_day(paragraph_times, len(text)) or article.last_day
         return records
 
     def _learn_places(self, sentence: str, article: ArticleContext) -> None:
@@ -300,6 +303,12 @@ def _shift(mention: Any, offset: int) -> Any:
     from dataclasses import replace
 
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
+
+
+def _last_day(times: list[Any], before: int) -> dt.date | None:
+    """The last full date named before `before`: what 当天 refers to."""
+    days = [t for t in times if t.kind == "ymd" and t.value and t.end <= before]
+    return dt.date.fromisoformat(days[-1].value) if days else None
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -49,6 +49,7 @@ class TimeMention:
     rolled_back: bool = False  # put in last year because its month is after publication
 
 
+_SAME_DAY = ("当天", "当日")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
@@ -67,7 +68,10 @@ class TimeFinder:
         before = "|".join(sorted(map(re.escape, self.table.comparison_before), key=len, reverse=True))
         self._comparison_before = re.compile(f"(?:{before})$")
 
-    def find(self, text: str, published: dt.date | None) -> list[TimeMention]:
+    def find(
+        self, text: str, published: dt.date | None, anchor: dt.date | None = None
+    ) -> list[TimeMention]:
+        """Time mentions of `text`; `anchor` is the day the text last named (for 当天)."""
         mentions = []
         for match in self._pattern.finditer(text):
             if text.startswith(("电", "讯"), match.end()):
@@ -80,6 +84,8 @@ class TimeFinder:
             }
             kind = self.table.patterns[index].kind
             value, year = self._resolve(kind, groups, match.group(0), published)
+            if groups.get("rel") in _SAME_DAY and anchor is not None:
+                value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
             if text.startswith(("以来", "至今"), match.end()) and published is not None:
                 value = published.isoformat()  # 5月以来: a period up to now ends today
             as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
@@ -122,8 +128,6 @@ class TimeFinder:
             festival = self.table.spring_festival.get(pub_year)
             if festival is None:
                 return None, str(pub_year)
-            if published and festival > published:
-                festival = self.table.spring_festival.get(pub_year - 1, festival)
             eve = festival - dt.timedelta(days=1)
             return f"{eve.year:04d}-{eve.month:02d}", str(festival.year)
         year = self._year(groups, published)
