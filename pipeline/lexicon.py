@@ -76,6 +76,7 @@ class Capital(BaseModel):
     places: list[str]
     region: str
     markers: list[str]
+    min_markers: int = 2
 
 
 class ModifierTable(BaseModel):
@@ -229,7 +230,8 @@ class Lexicon:
     def capital_region(self, place_hint: str, body: str) -> str | None:
         """A capital dateline on a story about the whole country: the region it covers."""
         for capital in self.modifiers.capitals:
-            if place_hint in capital.places and sum(body.count(w) for w in capital.markers) >= 2:
+            weight = sum(body.count(w) for w in capital.markers)
+            if place_hint in capital.places and weight >= capital.min_markers:
                 return capital.region
         return None
 

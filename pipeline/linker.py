@@ -19,6 +19,9 @@ from pipeline.numbers import Quantity
 from pipeline.timex import TimeMention
 from schemas import Kind, Metric, Qualifier, Sector, Unit
 
+# 台北報導, 西安3月2日电: the place a report was filed from, not what a number covers
+_DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
+_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d.%万亿个人家])")
 _CLAUSE = re.compile(r"[，,；;：:（(）)]")
 _LIST = re.compile(r"[、和及与]")
@@ -424,8 +427,9 @@ class Linker:
         text = found.text
         before = [
             place for place in found.places
-            if place.end <= quantity.start and not self._is_origin(text, place)
-            and not self._is_demonym(found, place)
+            if place.end <= quantity.start and not self._is_origin(text, place, found.places)
+            and not self._is_demonym(found, place) and not _DATELINE_AFTER.match(text, place.end)
+            and not _quoted(text, place.start)
         ]
         if before:
             return before[-1]
@@ -439,14 +443,19 @@ class Linker:
         if place.scope is not None:
             return False
         follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
-        return any(n.start == follow and n.kind == "person" for n in found.nouns)
+        return any(n.start == follow and n.kind != "excluded" for n in found.nouns)
 
-    @staticmethod
-    def _is_origin(text: str, place: PlaceRef) -> bool:
+    def _is_origin(self, text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bool:
+        """从四川、云南等地: places workers come from or go to, not what is counted."""
         if place.scope is not None:
             return False
         window = text[max(0, place.start - 3) : place.start]
-        return any(window.endswith(word) for word in _ORIGIN_WORDS)
+        if any(window.endswith(word) for word in _ORIGIN_WORDS):
+            return True
+        earlier = [p for p in places if p.end <= place.start]
+        if earlier and text[earlier[-1].end : place.start] in ("、", "和", "及", "与", "，"):
+            return self._is_origin(text, earlier[-1], earlier[:-1])
+        return False
 
     def _subject(
         self,
@@ -536,6 +545,12 @@ class Linker:
         if len(nouns) == len(after):
             for draft, noun in zip(after, nouns, strict=True):
                 draft.subject = noun.text
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Inside “...” or 《...》: part of a name (“就在苏州”招聘活动), not a place of its own."""
+    before = text[:position]
+    return any(before.count(open_) > before.count(close) for open_, close in _QUOTES)
 
 
 def _compatible(noun: Noun, unit: Unit) -> bool:
