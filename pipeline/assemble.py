@@ -87,7 +87,12 @@ def region_for(ref: PlaceRef | None, article: ArticleContext) -> Region | None:
         return gazetteer.to_region(target) if target else _primary_region(article)
     context = [p for p in (article.primary, *article.places_seen) if p is not None]
     if ref.zone:
-        return gazetteer.to_region(gazetteer.development_zone(ref.surface, article.city()))
+        city = article.city() or next(
+            (p for p in reversed(article.places_seen) if p.level == "city"), None
+        )
+        if city is None and article.national:
+            return _primary_region(article)  # 国家级经济技术开发区: a kind of zone, not one zone
+        return gazetteer.to_region(gazetteer.development_zone(ref.surface, city))
     place = gazetteer.resolve(ref.surface, context)
     if place is None:
         return _primary_region(article)
