@@ -177,7 +177,10 @@ class Lexicon:
         self._markers = re.compile(_alternation(list(labels)))
         prefixes = _alternation(self.modifiers.change_prefixes)
         verbs = _alternation(self.modifiers.change_verbs)
-        self._change = re.compile(rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?:{verbs})(?:了|为|达)?$")
+        self._change = re.compile(
+            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?:{verbs})(?:了|为|达)?"
+            r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
+        )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")
 
     def cues(self, text: str) -> list[Cue]:
