@@ -224,6 +224,9 @@ class Gazetteer:
         found = self.candidates(surface)
         if len(found) <= 1:
             return found[0] if found else None
+        cities = [c for c in found if c.level == "city"]
+        if len(cities) == 1 and all(c is cities[0] or c.parent == cities[0].name for c in found):
+            return cities[0]  # 阜新: the city, not 阜新蒙古族自治县 inside it
         context_names = {(p.name, p.province) for p in context}
         provinces = {p.province or p.name for p in context}
         tiers = (

@@ -142,11 +142,15 @@ class Extractor:
         return first, False
 
     def _title_zone(self, title: str | None, city: Place | None) -> Place | None:
+        """A development zone the title names (苏州工业园区一季度...): the article is about it."""
         if not title:
             return None
         for mention in self.gazetteer.scan(title):
             if mention.zone:
                 return self.gazetteer.development_zone(mention.surface, city)
+            place = self.gazetteer.resolve(mention.surface, [city] if city else [])
+            if place is not None and place.level == "district" and place.code is None:
+                return place  # a named zone of the gazetteer's supplements
         return None
 
     def _first_body_place(self, body: str) -> tuple[Place | None, int]:
