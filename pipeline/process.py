@@ -118,11 +118,17 @@ class Extractor:
         hinted: Place | None = None
         for hint in meta.place_hints:
             covered = self.lexicon.capital_region(hint, view.text)
-            if covered == "全国":
+            if covered == "全国" and hinted is None:
                 return None, True
-            hinted = self.gazetteer.resolve(covered or hint)
-            if hinted is not None:
-                break
+            place = self.gazetteer.resolve(covered or hint, [hinted] if hinted else [])
+            if place is None:
+                continue
+            if hinted is None:
+                hinted = place
+            elif place.parent == hinted.name or place.province == hinted.name:
+                hinted = place  # 新疆墨玉: the title's county inside the province hinted first
+        if hinted is not None and hinted.level == "city":
+            hinted = self._province_story(hinted, view, page) or hinted
         zone = self._title_zone(meta.title, hinted)
         if zone is not None:
             return zone, False
@@ -140,6 +146,18 @@ class Extractor:
         if weight >= 2 and weight > lead_places:
             return None, True  # the lead speaks of the country, not of a place
         return first, False
+
+    def _province_story(self, city: Place, view: TextView, page: CleanedPage) -> Place | None:
+        """本报广州…电 on a story about all of 广东: the province, when the body says so."""
+        if not city.province:
+            return None
+        province = self.gazetteer.by_name(city.province)
+        if not province:
+            return None
+        body = "".join(view.text[s:e] for s, e in self._paragraph_ranges(view, page))
+        city_weight = body.count(self.gazetteer.short_name(city))
+        province_weight = body.count(self.gazetteer.short_name(province[0])) + body.count("全省")
+        return province[0] if province_weight > max(2, city_weight) else None
 
     def _title_zone(self, title: str | None, city: Place | None) -> Place | None:
         """A development zone the title names (苏州工业园区一季度...): the article is about it."""
