@@ -332,6 +332,9 @@ class Linker:
         penalty += 7.0 * len(between)
         if cue.start not in found.token_starts and cue.start > 0:
             penalty += 2.0  # the cue starts inside a word of the segmentation
+        if any(n.kind == "person" and n.start <= cue.start and cue.end <= n.end
+               and n.end - n.start > cue.end - cue.start for n in found.nouns):
+            penalty += 6.0  # 贫困劳动力: a population's name, not the measure of the number
         return base + len(gap_text) + penalty - cue.weight - 0.05 * len(cue.text)
 
     def _enterprise_count(
