@@ -35,6 +35,7 @@ class ArticleContext:
     gazetteer: Gazetteer
     national: bool = False  # a national story: records default to 全国
     last_day: dt.date | None = None  # the last full date the article named (for 当天)
+    last_period: str | None = None  # the last time the article named (for 同期, 本期)
     places_seen: list[Place] = field(default_factory=list)
 
     def primary_region(self) -> Region | None:

@@ -30,7 +30,7 @@ from pipeline.timex import TimeFinder
 
 _EXTENSIONS = (
     "quantities", "cues", "nouns", "markers", "times", "places", "drafts", "published",
-    "subject_hints", "metric_hints", "topical", "anchor",
+    "subject_hints", "metric_hints", "topical", "anchor", "period",
 )
 
 
@@ -78,7 +78,7 @@ class TimeComponent:
         self.finder = finder
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.times = self.finder.find(doc.text, doc._.published, doc._.anchor)
+        doc._.times = self.finder.find(doc.text, doc._.published, doc._.anchor, doc._.period)
         _set_spans(doc, "times", doc._.times, lambda t: t.kind)
         return doc
 

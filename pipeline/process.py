@@ -206,7 +206,9 @@ class Extractor:
         if not (quantities or ratios) or self._is_heading(view, start, end):
             return []
         topical = self.lexicon.is_labour_topic(text)
-        paragraph_times = self.times.find(text, article.published, article.last_day)
+        paragraph_times = self.times.find(
+            text, article.published, article.last_day, article.last_period
+        )
         paragraph = ParagraphContext(
             sector=self._framed_sector(text),
             times=[_shift(t, start) for t in paragraph_times],
@@ -231,6 +233,7 @@ class Extractor:
                 self.nlp, sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
                 anchor=_last_day(paragraph_times, s_start) or article.last_day,
+                period=_last_period(paragraph_times, s_start) or article.last_period,
             )
             for draft in doc._.drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
@@ -240,6 +243,7 @@ class Extractor:
             self._learn_subjects(sentence, hints)
             self._learn_places(sentence, article)
         article.last_day = _last_day(paragraph_times, len(text)) or article.last_day
+        article.last_period = _last_period(paragraph_times, len(text)) or article.last_period
         return records
 
     def _learn_places(self, sentence: str, article: ArticleContext) -> None:
@@ -331,6 +335,15 @@ def _last_day(times: list[Any], before: int) -> dt.date | None:
     """The last full date named before `before`: what 当天 refers to."""
     days = [t for t in times if t.kind == "ymd" and t.value and t.end <= before]
     return dt.date.fromisoformat(days[-1].value) if days else None
+
+
+def _last_period(times: list[Any], before: int) -> str | None:
+    """The last time named before `before` that dates figures: what 同期 points to."""
+    named = [
+        t for t in times
+        if t.value and t.end <= before and not t.comparison and t.kind not in ("now", "same_period")
+    ]
+    return str(named[-1].value) if named else None
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -20,7 +20,7 @@ from pipeline.resources import load_data
 
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
-    "relative_day", "now", "spring_festival",
+    "relative_day", "now", "spring_festival", "same_period",
 ]
 
 
@@ -69,9 +69,17 @@ class TimeFinder:
         self._comparison_before = re.compile(f"(?:{before})$")
 
     def find(
-        self, text: str, published: dt.date | None, anchor: dt.date | None = None
+        self,
+        text: str,
+        published: dt.date | None,
+        anchor: dt.date | None = None,
+        period: str | None = None,
     ) -> list[TimeMention]:
-        """Time mentions of `text`; `anchor` is the day the text last named (for 当天)."""
+        """Time mentions of `text`.
+
+        `anchor` is the day the article last named (for 当天), `period` the last time it
+        named (for 同期, 本期): pointing-back words take what they point to.
+        """
         mentions = []
         for match in self._pattern.finditer(text):
             if text.startswith(("电", "讯"), match.end()):
@@ -86,6 +94,10 @@ class TimeFinder:
             value, year = self._resolve(kind, groups, match.group(0), published)
             if groups.get("rel") in _SAME_DAY and anchor is not None:
                 value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
+            if kind == "same_period":
+                if period is None:
+                    continue  # 同期 with nothing named before it dates nothing
+                value, year = period, period[:4]
             if text.startswith(("以来", "至今"), match.end()) and published is not None:
                 value = published.isoformat()  # 5月以来: a period up to now ends today
             as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
@@ -121,6 +133,8 @@ class TimeFinder:
             if relative == pub_year and published and not surface.endswith(("底", "末", "全年")):
                 # 今年 on a figure that has happened: so far this year, i.e. now
                 return published.isoformat(), str(relative)
+            if relative < pub_year and surface.endswith(("底", "末")):
+                return f"{relative:04d}-12", str(relative)  # 去年底: last year's last month
             return str(relative), str(relative)
         if kind == "spring_festival":
             if pub_year is None:
@@ -132,7 +146,11 @@ class TimeFinder:
             return f"{eve.year:04d}-{eve.month:02d}", str(festival.year)
         year = self._year(groups, published)
         if kind == "year":
-            return (str(year), str(year)) if year else (None, None)
+            if not year:
+                return None, None
+            if surface.endswith(("底", "末")):
+                return f"{year:04d}-12", str(year)  # 2018年末: the year's last month
+            return str(year), str(year)
         if year is None:
             return None, None
         if kind == "ymd":
