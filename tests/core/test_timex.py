@@ -47,3 +47,22 @@ def test_timex_dateline_is_not_a_figure_time(times: TimeFinder, published: dt.da
 def test_timex_without_publication_date_leaves_relative_times_open(times: TimeFinder) -> None:
     found = times.find("昨天", None)
     assert found[0].value is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("截至2018年末", "2018-12"), ("去年底", "2019-12"), ("5月以来", "2020-04-28"),
+     ("春节前", "2020-01")],
+)
+def test_timex_period_ends(times: TimeFinder, published: dt.date, text: str, value: str) -> None:
+    assert times.find(text, published)[0].value == value
+
+
+def test_timex_pointing_back_words(times: TimeFinder, published: dt.date) -> None:
+    found = times.find("当天同期", published, anchor=dt.date(2020, 4, 20), period="2020-03")
+    assert [m.value for m in found] == ["2020-04-20", "2020-03"]
+
+
+def test_timex_comparison_bases_are_marked(times: TimeFinder, published: dt.date) -> None:
+    found = times.find("2月26日复工率为32.8%，比23日提高了3.2个百分点", published)
+    assert [(m.value, m.comparison) for m in found] == [("2020-02-26", False), ("2020-04-23", True)]
