@@ -88,7 +88,8 @@ class QuantityFinder:
         low = _number_pattern("lo_", mags)
         high = _number_pattern("hi_", mags)
         self._pattern = re.compile(
-            rf"(?P<cheng_a>[1-9一二三四五六七八九])成(?P<cheng_b>[1-9一二三四五六七八九])(?![\d成])"
+            rf"百分之(?P<pct_lo>[一二三四五六七八九])(?P<pct_hi>[一二三四五六七八九])十"
+            rf"|(?P<cheng_a>[1-9一二三四五六七八九])成(?P<cheng_b>[1-9一二三四五六七八九])(?![\d成])"
             rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
             rf"(?P<inner>{inner})?(?P<mag2>{mags})?(?P<unit>{units})"
             rf"|(?P<pct_only>百分之)(?P<pct_cn>{_CHINESE}|{_ARABIC})"
@@ -114,6 +115,11 @@ class QuantityFinder:
         start, end = match.span()
         if self._blocked_at(text, start):
             return None
+        if match.group("pct_lo"):  # 百分之六七十: sixty to seventy percent
+            tens = parse_number(match.group("pct_lo"))
+            if tens is None:
+                return None
+            return Quantity(start, end, tens * 10, "%", Unit.percent, Qualifier.over, is_range=True)
         if match.group("cheng_a"):
             tens, units = parse_number(match.group("cheng_a")), parse_number(match.group("cheng_b"))
             if tens is None or units is None:

@@ -267,7 +267,9 @@ class Extractor:
         bold = original[max(0, o_start - 8) : o_start].endswith(("<strong>", "<b>")) and (
             original.startswith(("</strong>", "</b>"), o_end)
         )
-        return bold or original[o_start:o_end].lstrip().startswith(("●", "■", "▲", "◆"))
+        # a short line with no punctuation at all is a subhead (3.6万余人就近就业)
+        bare = len(text) <= 25 and not any(mark in text for mark in "，。；：,;:、！？（(“")
+        return bold or bare or original[o_start:o_end].lstrip().startswith(("●", "■", "▲", "◆"))
 
     def _framed_sector(self, paragraph: str) -> Sector | None:
         """一产方面，...: a paragraph introduced by a sector word is about that sector."""
