@@ -134,6 +134,9 @@ def date_for(
         t for t in paragraph.times
         if t.end <= sentence_start and t.value and t.kind != "spring_festival" and not t.comparison
     ]
+    if any(t.as_of for t in earlier):
+        # 截至5月19日，…今年新增…；…386家: 今年 (so far) does not undo the cut-off date
+        earlier = [t for t in earlier if t.as_of or t.kind not in ("now", "relative_year")]
     if earlier:
         return earlier[-1].value
     return article.published.isoformat() if article.published else None

@@ -91,6 +91,7 @@ class ModifierTable(BaseModel):
     national_markers: list[str]
     unrelated_rate_words: list[str]
     labour_topic_words: list[str]
+    agency_words: tuple[str, ...]
     generic_metrics: list[Metric]
 
 

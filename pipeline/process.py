@@ -16,6 +16,7 @@ import bisect
 import datetime as dt
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -172,8 +173,13 @@ class Extractor:
         return None
 
     def _first_body_place(self, body: str) -> tuple[Place | None, int]:
-        """The first place the body names (辽宁省阜新市 -> 阜新市) and how often it is named."""
+        """The first place the body names (辽宁省阜新市 -> 阜新市), and how often it is named.
+
+        A place named in passing first (辽宁阜新蒙古族自治县职业高中) gives way to one the
+        body names at least three times as often.
+        """
         mentions = [m for m in self.gazetteer.scan(body) if not m.zone]
+        places: list[Place] = []
         for index, mention in enumerate(mentions):
             place = self.gazetteer.resolve(mention.surface)
             if place is None:
@@ -183,9 +189,15 @@ class Extractor:
                 inner = self.gazetteer.resolve(following.surface, [place])
                 if inner is not None and place.name in (inner.province, inner.parent):
                     place = inner
-            count = sum(1 for m in mentions if self.gazetteer.resolve(m.surface) == place)
-            return place, count
-        return None, 0
+            places.append(place)
+        if not places:
+            return None, 0
+        counts = Counter(places)
+        first = places[0]
+        frequent, often = counts.most_common(1)[0]
+        if often >= 3 and often >= 3 * counts[first]:
+            return frequent, often
+        return first, counts[first]
 
     @staticmethod
     def _paragraph_ranges(view: TextView, page: CleanedPage) -> Iterator[tuple[int, int]]:

@@ -20,7 +20,7 @@ from pipeline.resources import load_data
 
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
-    "relative_day", "now", "spring_festival", "same_period",
+    "relative_day", "now", "spring_festival", "same_period", "same_year",
 ]
 
 
@@ -94,6 +94,11 @@ class TimeFinder:
             value, year = self._resolve(kind, groups, match.group(0), published)
             if groups.get("rel") in _SAME_DAY and anchor is not None:
                 value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
+            if kind == "same_year":  # 全年: the year under discussion
+                if period is not None:
+                    value, year = period[:4], period[:4]
+                elif published is not None:
+                    value, year = str(published.year), str(published.year)
             if kind == "same_period":
                 if period is None:
                     continue  # 同期 with nothing named before it dates nothing
