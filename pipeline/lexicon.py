@@ -92,6 +92,7 @@ class ModifierTable(BaseModel):
     unrelated_rate_words: list[str]
     labour_topic_words: list[str]
     agency_words: tuple[str, ...]
+    service_words: tuple[str, ...]
     generic_metrics: list[Metric]
 
 

@@ -189,23 +189,24 @@ class Linker:
             return Metric.support_recipients, indicator, Unit.person
         best: tuple[float, Cue, Unit, Metric] | None = None
         for cue in found.cues:
-            if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
-                continue  # 4010名贫困劳动力: the counted population, not what is measured
             if not self._cue_stands(found, cue):
                 continue
             fit = self._fit(cue, quantity, unit, is_change)
             if fit is None:
                 continue
             cue_unit, metric = fit
-            if (unit is Unit.percent and counted is not None and counted.kind != "excluded"
+            population = counted if counted is not None else self._noun_before(found, quantity)
+            if (unit is Unit.percent and population is not None and population.kind != "excluded"
                     and metric is not cue.metric):
                 # 八成规上企业复工: a share of what is counted takes that population's rate
-                counted_unit = Unit.enterprise if counted.kind == "enterprise" else Unit.person
+                counted_unit = Unit.enterprise if population.kind == "enterprise" else Unit.person
                 if counted_unit not in self.lexicon.metric_units[cue.metric]:
                     continue
             score = self._distance(found, index, quantity, cue)
             if score is None:
                 continue
+            if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
+                score += 4.0  # 4,300名求职者: the counted noun names the metric only weakly
             if best is None or score < best[0]:
                 best = (score, cue, cue_unit, metric)
         if best is None:
@@ -320,6 +321,8 @@ class Linker:
         elif cue.start >= quantity.end:
             if cue.where == "before":
                 return None
+            if any(0 <= q.start - cue.end <= 1 for q in found.quantities):
+                return None  # 共1.66万家，复工8125家: the word names the number right after it
             gap_start, gap_end = quantity.end, cue.start
             base = 1.5
         else:
@@ -351,6 +354,9 @@ class Linker:
                 continue
             if cue.metric is Metric.enterprises_resumed and self._rate_follows(found, cue.end):
                 continue  # 10.79万户个体工商户陆续复业，复业率93.3%: the base of the rate
+            if any(q.unit is Unit.enterprise and 0 <= q.start - cue.end <= 1
+                   for q in found.quantities):
+                continue  # 37家…企业已复工36家: the verb is the second number's
             if Unit.enterprise in self.lexicon.metric_units[cue.metric]:
                 return cue.metric, cue.text, Unit.enterprise
         recruiting = [
@@ -386,10 +392,17 @@ class Linker:
 
     def _support_for(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
         """为10151户企业减免...: the beneficiaries of support, not 人数为24,201人."""
-        window = found.text[max(0, quantity.start - 3) : quantity.start]
-        if counted is None or not any(window.endswith(word) for word in _SUPPORT_BEFORE):
+        if counted is None:
             return False
         _, clause_end = self._clause(found.text, quantity.end, quantity.end)
+        after_noun = found.text[counted.end : clause_end]
+        if counted.kind == "enterprise" and after_noun.startswith(self.lexicon.modifiers.service_words):
+            return True  # 2,314家企业申领扩岗补助
+        window = found.text[max(0, quantity.start - 3) : quantity.start]
+        if not any(window.endswith(word) for word in _SUPPORT_BEFORE):
+            return False
+        if any(word in after_noun for word in self.lexicon.modifiers.service_words):
+            return True  # 为36家重点企业提供“一对一”服务
         return any(
             cue.metric in _SERVICE_METRICS and quantity.end <= cue.start < clause_end
             for cue in found.cues
@@ -566,6 +579,25 @@ class Linker:
         if len(nouns) == len(after):
             for draft, noun in zip(after, nouns, strict=True):
                 draft.subject = noun.text
+        rates = self._listed_cues(found, clause_start, position, after[0].unit)
+        if len(rates) == len(after):  # 开工率和人员复岗率分别回升至99.1%和95.4%
+            for draft, cue in zip(after, rates, strict=True):
+                draft.metric, draft.indicator = cue.metric, cue.text
+
+    def _listed_cues(self, found: SentenceFindings, start: int, end: int, unit: Unit) -> list[Cue]:
+        """Metric words listed before 分别, one per position, that fit the numbers' unit."""
+        listed: list[Cue] = []
+        for cue in found.cues:
+            if not (start <= cue.start and cue.end <= end) or unit not in self.lexicon.metric_units[
+                cue.metric
+            ]:
+                continue
+            if listed and cue.start < listed[-1].end:
+                if cue.end - cue.start > listed[-1].end - listed[-1].start:
+                    listed[-1] = cue  # nested words: keep the longest
+                continue
+            listed.append(cue)
+        return listed
 
 
 def _quoted(text: str, position: int) -> bool:
