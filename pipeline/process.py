@@ -126,7 +126,7 @@ class Extractor:
                 continue
             if hinted is None:
                 hinted = place
-            elif place.parent == hinted.name or place.province == hinted.name:
+            elif hinted.level == "province" and place.province == hinted.name:
                 hinted = place  # 新疆墨玉: the title's county inside the province hinted first
         if hinted is not None and hinted.level == "city":
             hinted = self._province_story(hinted, view, page) or hinted
@@ -247,13 +247,13 @@ class Extractor:
                 anchor=_last_day(paragraph_times, s_start) or article.last_day,
                 period=_last_period(paragraph_times, s_start) or article.last_period,
             )
+            self._learn_places(sentence, article)  # 长沙县…全县: the county this sentence names
             for draft in doc._.drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)
                 if record is not None:
                     records.append(record)
             self._learn_subjects(sentence, hints)
-            self._learn_places(sentence, article)
         article.last_day = _last_day(paragraph_times, len(text)) or article.last_day
         article.last_period = _last_period(paragraph_times, len(text)) or article.last_period
         return records
