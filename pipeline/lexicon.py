@@ -93,6 +93,7 @@ class ModifierTable(BaseModel):
     labour_topic_words: list[str]
     agency_words: tuple[str, ...]
     service_words: tuple[str, ...]
+    stock_metrics: list[Metric]
     generic_metrics: list[Metric]
 
 
@@ -180,7 +181,7 @@ class Lexicon:
         prefixes = _alternation(self.modifiers.change_prefixes)
         verbs = _alternation(self.modifiers.change_verbs)
         self._change = re.compile(
-            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?:{verbs})(?:了|为|达)?"
+            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?:{verbs})(?:了|为|达|在)?"
             r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
         )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")

@@ -155,6 +155,10 @@ class Linker:
             metric, indicator, unit = choice
         if not found.topical and metric in self.lexicon.generic_metrics:
             return None  # money, enterprise counts, shares in a paragraph not about work
+        if metric in self.lexicon.modifiers.stock_metrics and "新增" in text[
+            max(clause_start, quantity.start - 12) : quantity.start
+        ]:
+            is_change = True  # 新增参保人数2.3万人: the growth of a stock
         projected = metric is not Metric.policy_cap and self._projected(found, clause_start, quantity)
         subject = self._subject(found, quantity, unit, counted, previous, metric)
         date, date_final = self._date(found, quantity, projected, metric)
@@ -163,7 +167,8 @@ class Linker:
             metric=metric,
             indicator=indicator,
             unit=unit,
-            qualifier=quantity.qualifier,
+            # a cap's 最高/不超过 is part of the metric (the contract): exact
+            qualifier=Qualifier.exact if metric is Metric.policy_cap else quantity.qualifier,
             kind=Kind.change if is_change else Kind.level,
             projected=projected,
             subject=subject if unit in _SUBJECT_UNITS else None,

@@ -97,7 +97,7 @@ class QuantityFinder:
             rf"|(?P<bare_ar>{_ARABIC})(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
             rf"(?![\d万亿千百{self.table.measure_chars}])"
         )
-        self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达]?$")
+        self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
         self._blocked = tuple(self.table.blocked_before)
 
@@ -204,7 +204,7 @@ class QuantityFinder:
             return base
         before = self._before.search(text, max(0, start - 4), start)
         if before and before.end() == start:
-            return self.table.qualifiers_before[before.group(0).rstrip("了占为达")]
+            return self.table.qualifiers_before[before.group(0).rstrip("了占为达有")]
         after = self._after.match(text[end : end + 4])
         if after:
             return self.table.qualifiers_after[after.group(0)]
