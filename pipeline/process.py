@@ -236,8 +236,10 @@ class Extractor:
                 self._learn_places(text[s_start:s_end], article)
                 continue
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
-            if not self.lexicon.mentions_work(sentence) and not self.lexicon.cue_patterns_match(
-                sentence
+            if not (
+                self.lexicon.mentions_work(sentence)
+                or self.lexicon.cue_patterns_match(sentence)
+                or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
             ):
                 self._learn_places(sentence, article)
                 continue  # numbers in a sentence that names no work, population or metric
