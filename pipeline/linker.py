@@ -473,7 +473,10 @@ class Linker:
         if before:
             return before[-1]
         _, clause_end = self._clause(text, quantity.start, quantity.end)
-        after = [p for p in found.places if quantity.end <= p.start < clause_end]
+        after = [
+            p for p in found.places
+            if quantity.end <= p.start < clause_end and not self._is_demonym(found, p)
+        ]
         return after[0] if after else None
 
     @staticmethod
@@ -569,10 +572,10 @@ class Linker:
         position = found.text.find("分别")
         if position < 0:
             return
-        after = [d for d in drafts if d.quantity.start > position]
+        clause_start, clause_end = self._clause(found.text, position, position)
+        after = [d for d in drafts if position < d.quantity.start < clause_end]
         if len(after) < 2:
             return
-        clause_start, _ = self._clause(found.text, position, position)
         places = [p for p in found.places if clause_start <= p.start and p.end <= position]
         if len(places) == len(after):
             for draft, place in zip(after, places, strict=True):
