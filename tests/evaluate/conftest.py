@@ -225,3 +225,20 @@ def count_png_colours() -> Callable[[Path], int]:
 @pytest.fixture(scope="session")
 def record_factory() -> Callable[..., StatRecord]:
     return make_record
+
+
+@pytest.fixture(scope="session")
+def corpus_report() -> Any:
+    """The pipeline scored on the whole development corpus (archive articles included)."""
+    from pipeline.corpus import DEFAULT_ARCHIVE
+    from pipeline.evaluate.inputs import load_gold_dir, predict
+    from pipeline.evaluate.scoring import score
+
+    if not DEFAULT_ARCHIVE.exists():
+        reason = f"{DEFAULT_ARCHIVE} is absent: the 24 archive articles of the corpus cannot be read"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    gold = load_gold_dir(REPO / "corpus", DEFAULT_ARCHIVE)
+    assert not gold.skipped, gold.skipped
+    return score([doc.gold for doc in gold.documents], predict(gold.documents))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -27,3 +28,13 @@ def test_gate_extraction_meets_the_floors(capsys: pytest.CaptureFixture[str]) ->
                  "--min-strict-f1", str(GATE["min_strict_f1"])])
     captured = capsys.readouterr()
     assert code == 0, captured.err + captured.out
+
+
+def test_gate_dev_corpus_meets_the_issue_floors(corpus_report: Any) -> None:
+    """The development corpus's floors: value and strict F1, and field accuracy."""
+    floors = GATE["dev_corpus"]
+    assert corpus_report.value.f1 >= floors["min_value_f1"], corpus_report.value
+    assert corpus_report.strict.f1 >= floors["min_strict_f1"], corpus_report.strict
+    accuracy = {row.field: row.accuracy for row in corpus_report.fields}
+    for field, floor in floors["min_field_accuracy"].items():
+        assert accuracy[field] is not None and accuracy[field] >= floor, (field, accuracy[field])
