@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -51,3 +52,26 @@ def test_cli_run_writes_jsonl_and_sqlite(repo: Path, tmp_path: Path) -> None:
     assert documents == len(texts)
     assert records == sum(len(json.loads(line)["records"]) for line in lines)
     assert "documents:" in result.stdout
+
+
+def _options(text: str) -> set[str]:
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]+", text))
+
+
+def test_entrypoint_readme_cli_matches_help(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## CLI", 1)[1].split("\n## ", 1)[0]
+    documented = _options(section.split("python run_pipeline.py evaluate", 1)[0])
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    offered = _options(capsys.readouterr().out) - {"--help"}
+    assert documented == offered
+    documented_eval = _options(
+        section.split("python run_pipeline.py evaluate", 1)[1].split("convert-gold", 1)[0]
+    )
+    with pytest.raises(SystemExit):
+        main(["evaluate", "--help"])
+    offered_eval = _options(capsys.readouterr().out) - {"--help"}
+    assert documented_eval <= offered_eval
