@@ -101,36 +101,64 @@ def fetch_archive_records(path: Path, record_ids: Iterable[str]) -> dict[str, di
     return found
 
 
-def load_corpus(root: Path, archive: Path | None = DEFAULT_ARCHIVE) -> CorpusLoad:
-    """Every document of the manifest whose text can be had, checked against its hash."""
-    manifest = read_manifest(root)
-    golds = {entry.doc_id: read_gold(root / "gold" / f"{entry.doc_id}.gold.json")
-             for entry in manifest.documents}
-    archive_ids = [g.archive_ref.record_id for g in golds.values() if g.archive_ref]
+@dataclass(frozen=True)
+class GoldWithText:
+    gold: GoldDocument  # evidence filled from the text
+    text: str
+    metadata: dict[str, Any]
+
+
+def attach_texts(
+    golds: list[GoldDocument], text_dir: Path, archive: Path | None
+) -> tuple[list[GoldWithText], dict[str, str]]:
+    """The text of each gold: `text_dir/<doc_id>.txt`, or its archive record.
+
+    Returns the documents whose text could be had and, for the others, why not (an
+    archive article when the archive is absent). Raises ValueError for a missing text
+    file or a text that does not match the gold's `text_sha256`.
+    """
+    archive_ids = [g.archive_ref.record_id for g in golds if g.archive_ref]
     records: dict[str, dict[str, Any]] = {}
     if archive_ids and archive is not None and archive.exists():
         records = fetch_archive_records(archive, archive_ids)
-
-    documents: list[CorpusDocument] = []
+    found: list[GoldWithText] = []
     skipped: dict[str, str] = {}
-    for entry in manifest.documents:
-        gold = golds[entry.doc_id]
+    for gold in golds:
         metadata: dict[str, Any] = {}
         if gold.archive_ref is not None:
             record = records.get(gold.archive_ref.record_id)
             if record is None:
-                skipped[entry.doc_id] = (
-                    f"archive record {gold.archive_ref.record_id} not available"
-                    f" (looked in {archive}); place news-archive.jsonl.gz in shared/data"
+                skipped[gold.doc_id] = (
+                    f"archive record {gold.archive_ref.record_id} not available (looked in"
+                    f" {archive}); place news-archive.jsonl.gz in shared/data or pass --archive"
                 )
                 continue
             text = record["text"]
             metadata = archive_metadata(record)
         else:
-            text = (root / "texts" / f"{entry.doc_id}.txt").read_text(encoding="utf-8")
+            text_path = text_dir / f"{gold.doc_id}.txt"
+            if not text_path.exists():
+                raise ValueError(f"{text_path} is missing: the text of gold {gold.doc_id}")
+            text = text_path.read_text(encoding="utf-8")
         if sha256_text(text) != gold.text_sha256:
-            raise ValueError(f"{entry.doc_id}: text does not match the gold's text_sha256")
-        documents.append(CorpusDocument(entry, fill_evidence(gold, text), text, metadata))
+            raise ValueError(
+                f"{gold.doc_id}: the text does not match the gold's text_sha256; the gold"
+                " spans point into another version of the text"
+            )
+        found.append(GoldWithText(fill_evidence(gold, text), text, metadata))
+    return found, skipped
+
+
+def load_corpus(root: Path, archive: Path | None = DEFAULT_ARCHIVE) -> CorpusLoad:
+    """Every document of the manifest whose text can be had, checked against its hash."""
+    manifest = read_manifest(root)
+    entries = {entry.doc_id: entry for entry in manifest.documents}
+    golds = [read_gold(root / "gold" / f"{doc_id}.gold.json") for doc_id in entries]
+    found, skipped = attach_texts(golds, root / "texts", archive)
+    documents = [
+        CorpusDocument(entries[doc.gold.doc_id], doc.gold, doc.text, doc.metadata)
+        for doc in found
+    ]
     return CorpusLoad(documents, skipped)
 
 

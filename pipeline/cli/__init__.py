@@ -12,12 +12,19 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pipeline.cli import evaluate as evaluate_cli
 from pipeline.cli import run as run_cli
 
-SUBCOMMANDS = ("evaluate", "convert-gold")
+# name -> (description, add_arguments, run)
+SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
+                             Callable[[argparse.Namespace], int]]] = {
+    "evaluate": ("Score extraction against gold annotations.",
+                 evaluate_cli.add_arguments, evaluate_cli.run),
+    "convert-gold": ("Convert gold files to and from Label Studio, doccano and brat.",
+                     evaluate_cli.add_convert_arguments, evaluate_cli.run_convert),
+}
 
 
 def configure_logging(verbosity: int) -> None:
@@ -30,24 +37,14 @@ def configure_logging(verbosity: int) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in SUBCOMMANDS:
-        command, rest = args_list[0], args_list[1:]
-        if command == "evaluate":
-            parser = argparse.ArgumentParser(
-                prog="run_pipeline.py evaluate",
-                description="Score extraction against gold annotations.",
-            )
-            evaluate_cli.add_arguments(parser)
-            args = parser.parse_args(rest)
-            configure_logging(getattr(args, "verbose", 0) or 0)
-            return evaluate_cli.run(args)
+        description, add_arguments, run = SUBCOMMANDS[args_list[0]]
         parser = argparse.ArgumentParser(
-            prog="run_pipeline.py convert-gold",
-            description="Convert gold files to and from Label Studio, doccano and brat.",
+            prog=f"run_pipeline.py {args_list[0]}", description=description
         )
-        evaluate_cli.add_convert_arguments(parser)
-        args = parser.parse_args(rest)
+        add_arguments(parser)
+        args = parser.parse_args(args_list[1:])
         configure_logging(getattr(args, "verbose", 0) or 0)
-        return evaluate_cli.run_convert(args)
+        return run(args)
     parser = argparse.ArgumentParser(
         prog="run_pipeline.py",
         description=(

@@ -14,13 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pipeline.corpus import (
-    fetch_archive_records,
-    fill_evidence,
-    load_corpus,
-    read_gold,
-    sha256_text,
-)
+from pipeline.corpus import attach_texts, load_corpus, read_gold
 from pipeline.document import RawDocument
 from schemas import ExtractedDocument, GoldDocument
 
@@ -75,38 +69,11 @@ def _load_plain(path: Path, archive: Path | None) -> GoldSet:
             " root or a directory of gold files"
         )
     golds = [read_gold(file) for file in files]
-    wanted = [g.archive_ref.record_id for g in golds if g.archive_ref]
-    records: dict[str, dict[str, Any]] = {}
-    if wanted and archive is not None and archive.exists():
-        records = fetch_archive_records(archive, wanted)
-    documents: list[GoldText] = []
-    skipped: dict[str, str] = {}
-    for gold in golds:
-        metadata: dict[str, Any] = {}
-        if gold.archive_ref is not None:
-            record = records.get(gold.archive_ref.record_id)
-            if record is None:
-                skipped[gold.doc_id] = (
-                    f"archive record {gold.archive_ref.record_id} not available (looked in"
-                    f" {archive}); pass --archive PATH"
-                )
-                continue
-            text = record["text"]
-            metadata = {key: value for key, value in record.items() if key != "text"}
-        else:
-            text_path = path / f"{gold.doc_id}.txt"
-            if not text_path.exists():
-                raise EvaluationInputError(
-                    f"{text_path} is missing: the text of gold {gold.doc_id} must sit beside it"
-                )
-            text = text_path.read_text(encoding="utf-8")
-        if sha256_text(text) != gold.text_sha256:
-            raise EvaluationInputError(
-                f"{gold.doc_id}: the text does not match the gold's text_sha256; the gold"
-                " spans point into another version of the text"
-            )
-        documents.append(GoldText(fill_evidence(gold, text), text, metadata))
-    return GoldSet(documents, skipped)
+    try:
+        found, skipped = attach_texts(golds, path, archive)
+    except ValueError as exc:
+        raise EvaluationInputError(str(exc)) from exc
+    return GoldSet([GoldText(doc.gold, doc.text, doc.metadata) for doc in found], skipped)
 
 
 def read_predictions(path: Path) -> list[ExtractedDocument]:
