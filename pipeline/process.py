@@ -145,7 +145,7 @@ class Extractor:
         first, _ = self._first_body_place(body)
         lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)
         weight = self.lexicon.national_weight(lead)
-        if weight >= 2 and weight > lead_places:
+        if weight > lead_places and (weight >= 2 or lead_places == 0):
             return None, True  # the lead speaks of the country, not of a place
         return first, False
 
