@@ -485,7 +485,7 @@ class Linker:
         if place.scope is not None:
             return False
         follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
-        return any(n.start == follow and n.kind != "excluded" for n in found.nouns)
+        return any(n.start == follow and n.kind == "person" for n in found.nouns)
 
     def _is_origin(self, text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bool:
         """从四川、云南等地: places workers come from or go to, not what is counted."""
