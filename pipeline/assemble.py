@@ -82,6 +82,9 @@ def region_for(ref: PlaceRef | None, article: ArticleContext) -> Region | None:
     if ref is None:
         return article.primary_region()
     if ref.scope == "country":
+        if article.primary is not None and "台湾" in (article.primary.name, article.primary.province):
+            return gazetteer.to_region(article.primary if article.primary.name == "台湾"
+                                       else gazetteer.by_name("台湾")[0])  # 全國 in Taiwan news
         return gazetteer.country()
     if ref.scope is not None:
         target = _scope_place(ref.scope, article)
