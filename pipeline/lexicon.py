@@ -37,6 +37,7 @@ class CueGroup(BaseModel):
     subject: str | None = None
     unit: Unit | None = None
     weight: float = 0
+    accepts_persons: bool = False  # a count in 人/名 is this metric's own unit (vacancies)
 
     @model_validator(mode="after")
     def _has_words(self) -> CueGroup:
@@ -106,6 +107,7 @@ class Cue:
     where: Where
     weight: float
     unit: Unit | None = None
+    accepts_persons: bool = False
 
 
 @dataclass(frozen=True)
@@ -193,11 +195,11 @@ class Lexicon:
             end = match.start() + len(term)
             for group in self._term_groups[term]:
                 found.append(Cue(match.start(), end, term, group.metric,
-                                 group.where, group.weight, group.unit))
+                                 group.where, group.weight, group.unit, group.accepts_persons))
         for pattern, group in self._cue_patterns:
             for match in pattern.finditer(text):
                 found.append(Cue(match.start(), match.end(), match.group(0), group.metric,
-                                 group.where, group.weight, group.unit))
+                                 group.where, group.weight, group.unit, group.accepts_persons))
         found.sort(key=lambda cue: (cue.start, -cue.end))
         return found
 

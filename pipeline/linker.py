@@ -21,6 +21,8 @@ from schemas import Kind, Metric, Qualifier, Sector, Unit
 
 # 台北報導, 西安3月2日电: the place a report was filed from, not what a number covers
 _DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
+# 300元/人, 500元每人的标准: a rate per beneficiary, i.e. a policy's amount per head
+_PER_HEAD = re.compile(r"[/／](?:人|户|家|月|岗)|每(?:人|户|家|名)")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d.%万亿个人家])")
 _CLAUSE = re.compile(r"[，,；;：:（(）)]")
@@ -143,8 +145,11 @@ class Linker:
         ) or self._listed_after_change(text, quantity, previous)
         clause_start, _ = self._clause(text, quantity.start, quantity.end)
         cap = self._marker_before(found, "policy_cap", clause_start, quantity.start)
-        if cap is not None and unit is Unit.yuan:
-            indicator = self._indicator_near(found, quantity, Unit.yuan) or cap.text
+        per_head = _PER_HEAD.match(text, quantity.end)
+        if (cap is not None or per_head) and unit is Unit.yuan:
+            indicator = self._indicator_near(found, quantity, Unit.yuan) or (
+                cap.text if cap is not None else "标准"
+            )
             metric = Metric.policy_cap
         else:
             choice = self._choose_metric(found, index, quantity, unit, counted, is_change)
@@ -300,6 +305,8 @@ class Linker:
                 if candidate in allowed:
                     return candidate, cue.metric
             return None
+        if unit is Unit.person and cue.accepts_persons:
+            return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
         if unit is Unit.percentage_point:
             # points measure a change of a rate: only rate metrics (or other) take them
             rates = Unit.percent in allowed or cue.metric is Metric.other
