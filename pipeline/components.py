@@ -89,9 +89,9 @@ class PlaceComponent:
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
-        places = [
+        places = _merge_named_zones(doc.text, [
             PlaceRef(m.start, m.end, m.surface, zone=m.zone) for m in self.gazetteer.scan(doc.text)
-        ]
+        ])
         for marker in doc._.markers or self.lexicon.markers(doc.text):
             if marker.label.startswith("scope:"):
                 places.append(PlaceRef(marker.start, marker.end, marker.text,
@@ -125,6 +125,20 @@ class LinkerComponent:
         )
         doc._.drafts = self.linker.link(findings)
         return doc
+
+
+def _merge_named_zones(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
+    """宁波 + 石化 + 经济技术开发区: one zone named after its place, not a city and a bare zone."""
+    merged: list[PlaceRef] = []
+    for place in places:
+        if merged and place.zone and not merged[-1].zone:
+            gap = text[merged[-1].end : place.start]
+            if 0 < len(gap) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in gap):
+                previous = merged.pop()
+                place = PlaceRef(previous.start, place.end, text[previous.start : place.end],
+                                 zone=True)
+        merged.append(place)
+    return merged
 
 
 @Language.factory("employment_quantities")

@@ -475,7 +475,8 @@ class Linker:
             and not self._is_demonym(found, place) and not _DATELINE_AFTER.match(text, place.end)
             and not _quoted(text, place.start)
         ]
-        if len(before) > 1 and text.startswith(self.lexicon.modifiers.agency_words, before[-1].end):
+        if (len(before) > 1 and text.startswith(self.lexicon.modifiers.agency_words, before[-1].end)
+                and before[-1].start > before[-2].end):
             before = before[:-1]  # 阜新市争取辽宁省人社厅支持，…3000个: 阜新's figure
         if before:
             return before[-1]

@@ -126,7 +126,7 @@ class Extractor:
                 continue
             if hinted is None:
                 hinted = place
-            elif (hinted.level == "province" and place.level == "county"
+            elif (hinted.level == "province" and place.level in ("city", "county")
                   and place.province == hinted.name):
                 hinted = place  # 新疆墨玉: the title's county inside the province hinted first
         if hinted is not None and hinted.level == "city":
