@@ -447,11 +447,22 @@ class Linker:
     def _projected(self, found: SentenceFindings, clause_start: int, quantity: Quantity) -> bool:
         """预计/将/力争 before the number, in its sentence, with no 已/目前 between."""
         text = found.text
+        _, clause_end = self._clause(text, quantity.start, quantity.end)
         for marker in found.markers:
-            if marker.label != "projection" or marker.start >= quantity.start:
+            if marker.label != "projection":
+                continue
+            if marker.start >= quantity.start:
+                # 102家企业计划3月初之前开工, 低于5.5%的控制目标: the plan follows its figure
+                share = quantity.unit is Unit.percent and marker.text != "目标"
+                if marker.start < min(clause_end, quantity.end + 8) and not share and (
+                    marker.start in found.token_starts and len(marker.text) > 1
+                ):
+                    return True
                 continue
             # 可, 将, 能 are words only where the segmentation says so (认可, 将近, 能源 are not)
-            if marker.start not in found.token_starts or marker.end not in found.token_ends:
+            if marker.start not in found.token_starts or (
+                len(marker.text) == 1 and marker.end not in found.token_ends
+            ):
                 continue
             if text.startswith("的", marker.end) or "完成" in text[max(0, marker.start - 4):marker.start]:
                 continue  # 参与计划的企业, 完成全年目标任务的58%: nouns, not plans
