@@ -219,6 +219,31 @@ def _diff_text(diffs: Sequence[FieldDiff]) -> str:
     return "; ".join(f"{d.field}: gold {d.gold!r}, pred {d.pred!r}" for d in diffs)
 
 
+def _unmatched(
+    doc_id: str,
+    kind: Literal["missing", "spurious"],
+    record: StatRecord,
+    gold_index: int | None,
+    pred_index: int | None,
+    doc: _Tally,
+    metric_tally: dict[str, _Tally],
+) -> ErrorItem:
+    """Count a missing (gold) or spurious (predicted) record and describe it."""
+    row = metric_tally.setdefault(record.metric.value, _Tally())
+    side, other = ("fn", "predicted") if kind == "missing" else ("fp", "gold")
+    for tally in (doc, row):
+        setattr(tally, side, getattr(tally, side) + 1)
+        setattr(tally, f"strict_{side}", getattr(tally, f"strict_{side}") + 1)
+    described = "gold" if kind == "missing" else "predicted"
+    return ErrorItem(
+        doc_id=doc_id, kind=kind, value_text=record.value_text, span=record.span,
+        evidence=record.evidence, metric=record.metric.value, gold_index=gold_index,
+        pred_index=pred_index,
+        reason=f"{kind}: no {other} record with value {record.value} "
+               f"{record.unit.value} overlaps {described} {_describe(record)}",
+    )
+
+
 def score(
     gold: Sequence[GoldDocument],
     pred: Sequence[ExtractedDocument],
@@ -268,33 +293,11 @@ def score(
                            f"{_diff_text(m.diffs)}",
                 ))
         for gi in missing:
-            g_rec = g.records[gi]
-            row = metric_tally.setdefault(g_rec.metric.value, _Tally())
-            doc.fn += 1
-            doc.strict_fn += 1
-            row.fn += 1
-            row.strict_fn += 1
-            errors.append(ErrorItem(
-                doc_id=g.doc_id, kind="missing", value_text=g_rec.value_text, span=g_rec.span,
-                evidence=g_rec.evidence, metric=g_rec.metric.value, gold_index=gi,
-                pred_index=None,
-                reason=f"missing: no predicted record with value {g_rec.value} "
-                       f"{g_rec.unit.value} overlaps gold {_describe(g_rec)}",
-            ))
+            errors.append(_unmatched(g.doc_id, "missing", g.records[gi], gi, None, doc,
+                                     metric_tally))
         for pi in spurious:
-            p_rec = pred_records[pi]
-            row = metric_tally.setdefault(p_rec.metric.value, _Tally())
-            doc.fp += 1
-            doc.strict_fp += 1
-            row.fp += 1
-            row.strict_fp += 1
-            errors.append(ErrorItem(
-                doc_id=g.doc_id, kind="spurious", value_text=p_rec.value_text, span=p_rec.span,
-                evidence=p_rec.evidence, metric=p_rec.metric.value, gold_index=None,
-                pred_index=pi,
-                reason=f"spurious: no gold record with value {p_rec.value} "
-                       f"{p_rec.unit.value} overlaps predicted {_describe(p_rec)}",
-            ))
+            errors.append(_unmatched(g.doc_id, "spurious", pred_records[pi], None, pi, doc,
+                                     metric_tally))
         for attr in ("tp", "fp", "fn", "strict_tp", "strict_fp", "strict_fn"):
             setattr(total, attr, getattr(total, attr) + getattr(doc, attr))
         results.append(DocumentResult(
