@@ -22,8 +22,8 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.gazetteer import Gazetteer
-from pipeline.lexicon import Lexicon
+from pipeline.gazetteer import Gazetteer, shared_gazetteer
+from pipeline.lexicon import Lexicon, shared_lexicon
 from pipeline.linker import Linker, PlaceRef, SentenceFindings
 from pipeline.numbers import QuantityFinder
 from pipeline.timex import TimeFinder
@@ -148,7 +148,7 @@ def make_quantities(nlp: Language, name: str) -> QuantityComponent:
 
 @Language.factory("employment_cues")
 def make_cues(nlp: Language, name: str) -> CueComponent:
-    return CueComponent(Lexicon())
+    return CueComponent(shared_lexicon())
 
 
 @Language.factory("employment_times")
@@ -158,12 +158,12 @@ def make_times(nlp: Language, name: str) -> TimeComponent:
 
 @Language.factory("employment_places")
 def make_places(nlp: Language, name: str) -> PlaceComponent:
-    return PlaceComponent(Gazetteer.load(), Lexicon())
+    return PlaceComponent(shared_gazetteer(), shared_lexicon())
 
 
 @Language.factory("employment_linker")
 def make_linker(nlp: Language, name: str) -> LinkerComponent:
-    return LinkerComponent(Lexicon())
+    return LinkerComponent(shared_lexicon())
 
 
 def quantity_spans(doc: Doc) -> list[Span]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 from typing import Literal
@@ -351,3 +352,9 @@ def _places_from_rows(rows: Sequence[Sequence[object]], table: RegionsTable) -> 
         places.append(place)
         by_name.setdefault(place.name, place)
     return places
+
+
+@lru_cache(maxsize=1)
+def shared_gazetteer() -> Gazetteer:
+    """The gazetteer of the bundled data, built once per process (it is immutable)."""
+    return Gazetteer.load()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
@@ -260,3 +261,9 @@ class Lexicon:
     def is_change(self, text_before: str) -> bool:
         """True when the words right before a number make it a difference."""
         return bool(self._change.search(text_before) or self._change_prefix_only.search(text_before))
+
+
+@lru_cache(maxsize=1)
+def shared_lexicon() -> Lexicon:
+    """The lexicon of the bundled data files, compiled once per process (it is read-only)."""
+    return Lexicon()

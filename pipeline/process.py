@@ -28,9 +28,9 @@ from pipeline.clean import CleanedPage, Cleaner, PageMeta
 from pipeline.convert import Converter, TextView
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
-from pipeline.gazetteer import Gazetteer, Place
+from pipeline.gazetteer import Place, shared_gazetteer
 from pipeline.html import html_to_text
-from pipeline.lexicon import Lexicon
+from pipeline.lexicon import shared_lexicon
 from pipeline.numbers import QuantityFinder
 from pipeline.read import decode
 from pipeline.sentences import iter_sentences
@@ -47,10 +47,10 @@ class Extractor:
         self.settings = settings or Settings()
         self.converter = Converter()
         self.cleaner = Cleaner()
-        self.gazetteer = Gazetteer.load()
+        self.gazetteer = shared_gazetteer()
         self.quantities = QuantityFinder()
         self.times = TimeFinder()
-        self.lexicon = Lexicon()
+        self.lexicon = shared_lexicon()
         self.nlp = nlp_module.build_nlp()
 
     # -- the document ----------------------------------------------------------------
