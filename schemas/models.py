@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
 
 
 class Script(str, Enum):
@@ -82,6 +82,11 @@ class Kind(str, Enum):
     change = "change"
 
 
+class Direction(str, Enum):
+    up = "up"
+    down = "down"
+
+
 class Sector(str, Enum):
     primary = "primary"
     secondary = "secondary"
@@ -147,9 +152,15 @@ class StatRecord(BaseModel):
     metric: Metric
     indicator: str
     value: JsonDecimal
+    value_max: JsonDecimal | None = Field(
+        default=None, description="upper bound of a range, in base units (v2); null otherwise"
+    )
     unit: Unit
     qualifier: Qualifier = Qualifier.exact
     kind: Kind = Kind.level
+    direction: Direction | None = Field(
+        default=None, description="sense of a change: up or down; null for levels and unsigned changes (v2)"
+    )
     projected: bool = False
     subject: str | None = None
     sector: Sector | None = None
@@ -166,6 +177,10 @@ class StatRecord(BaseModel):
             raise ValueError(f"span {self.span} must satisfy 0 <= start < end")
         if end - start != len(self.value_text):
             raise ValueError(f"span {self.span} does not have the length of {self.value_text!r}")
+        if self.kind is Kind.level and self.direction is not None:
+            raise ValueError("a level has no direction: direction must be null when kind is level")
+        if self.value_max is not None and self.value_max < self.value:
+            raise ValueError(f"value_max {self.value_max} is below value {self.value}")
         return self
 
 
