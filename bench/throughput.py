@@ -53,7 +53,7 @@ def _peak_mb(who: int) -> float:
 
 
 def _texts(archive: Path, limit: int | None) -> Iterator[str]:
-    from pipeline.sources import read_jsonl
+    from pipeline.batch.sources import read_jsonl
 
     for document in islice(read_jsonl(archive), limit):
         if isinstance(document.content, str):
@@ -62,8 +62,8 @@ def _texts(archive: Path, limit: int | None) -> Iterator[str]:
 
 def run_single(archive: Path, limit: int | None, workers: int) -> Measure:
     """One batch run in this process (called in a child by `main`)."""
-    from pipeline.batch import BatchSettings, run_batch
-    from pipeline.sources import read_jsonl
+    from pipeline.batch.runner import BatchSettings, run_batch
+    from pipeline.batch.sources import read_jsonl
 
     counted = {"bytes": 0}
 

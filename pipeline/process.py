@@ -22,20 +22,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pipeline import nlp as nlp_module
-from pipeline.assemble import ArticleContext, ParagraphContext, record_dict
-from pipeline.clean import CleanedPage, Cleaner, PageMeta
-from pipeline.convert import Converter, TextView
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
-from pipeline.gazetteer import Place, shared_gazetteer
-from pipeline.html import html_to_text
-from pipeline.lexicon import shared_lexicon
-from pipeline.numbers import QuantityFinder
-from pipeline.read import decode
-from pipeline.sentences import iter_sentences
+from pipeline.extract import nlp as nlp_module
+from pipeline.extract.gazetteer import Place, shared_gazetteer
+from pipeline.extract.lexicon import shared_lexicon
+from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.timex import TimeFinder
+from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta
+from pipeline.ingest.convert import Converter, TextView
+from pipeline.ingest.html import html_to_text
+from pipeline.ingest.read import decode
+from pipeline.ingest.sentences import iter_sentences
+from pipeline.resolve.assemble import ArticleContext, ParagraphContext, record_dict
 from pipeline.settings import Settings
-from pipeline.timex import TimeFinder
 from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord
 
 logger = logging.getLogger(__name__)

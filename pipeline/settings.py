@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Settings:
-    """Options of the extraction stages (batch options live in `pipeline.batch`)."""
+    """Options of the extraction stages (batch options live in `pipeline.batch.runner`)."""
 
     # Inputs over this many bytes get a `read.too_large` error instead of records.
     max_bytes: int = 20_000_000

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline.corpus import DEFAULT_ARCHIVE
 from pipeline.evaluate import (
     EvaluationInputError,
     load_gold_dir,
@@ -24,6 +23,7 @@ from pipeline.evaluate import (
     score,
     write_json,
 )
+from pipeline.evaluate.corpus import DEFAULT_ARCHIVE
 from pipeline.evaluate.formats import FORMATS, FormatError, GoldPairs, export_gold_dir
 
 EXIT_OK, EXIT_BELOW_FLOOR, EXIT_USAGE = 0, 1, 2

@@ -1,6 +1,6 @@
 """`run_pipeline.py [PATH ...]`: extract records from files, directories, archives or stdin.
 
-A thin layer over `pipeline.batch`: it parses options into one `BatchSettings`,
+A thin layer over `pipeline.batch.runner`: it parses options into one `BatchSettings`,
 checks them (exit 2 with what to do when a path or URL is wrong), shows
 progress and prints a summary. Exit codes: 0 when every document was processed
 (documents with errors count as processed), 1 when a sink failed, 2 on usage
@@ -17,10 +17,10 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from pipeline.batch import BatchSettings, run_batch
+from pipeline.batch.runner import BatchSettings, run_batch
+from pipeline.batch.sinks import SinkError, normalize_db_url
+from pipeline.batch.sources import FieldNames, is_archive, is_warc, open_binary, walk_texts
 from pipeline.settings import Settings
-from pipeline.sinks import SinkError, normalize_db_url
-from pipeline.sources import FieldNames, is_archive, is_warc, open_binary, walk_texts
 
 logger = logging.getLogger(__name__)
 

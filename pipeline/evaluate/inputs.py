@@ -1,7 +1,7 @@
 """Read what evaluation compares: gold documents with their texts, and predictions.
 
 A gold directory is either a corpus root (`manifest.yaml`, `gold/`, `texts/`; see
-`pipeline.corpus`) or a plain directory of `<doc_id>.gold.json` files with their
+`pipeline.evaluate.corpus`) or a plain directory of `<doc_id>.gold.json` files with their
 texts beside them as `<doc_id>.txt` (the layout of `shared/spec/gold`).
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pipeline.corpus import attach_texts, load_corpus, read_gold
 from pipeline.document import RawDocument
+from pipeline.evaluate.corpus import attach_texts, load_corpus, read_gold
 from schemas import ExtractedDocument, GoldDocument
 
 

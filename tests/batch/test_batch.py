@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from pipeline.batch import BatchSettings, run_batch
+from pipeline.batch.runner import BatchSettings, run_batch
+from pipeline.batch.sinks import normalize_db_url
 from pipeline.cli.run import add_arguments, run
-from pipeline.sinks import normalize_db_url
 
 
 def _ids(jsonl: Path) -> list[str]:

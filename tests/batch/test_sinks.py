@@ -10,9 +10,9 @@ import pyarrow.parquet as pq
 import pytest
 import sqlalchemy as sa
 
-from pipeline.sinks import JsonlSink, ParquetSink, SinkError, SqlSink, normalize_db_url
-from pipeline.sinks.sql import documents as documents_table
-from pipeline.sinks.sql import records, schema_version
+from pipeline.batch.sinks import JsonlSink, ParquetSink, SinkError, SqlSink, normalize_db_url
+from pipeline.batch.sinks.sql import documents as documents_table
+from pipeline.batch.sinks.sql import records, schema_version
 from schemas import SCHEMA_VERSION, ExtractedDocument
 
 

@@ -11,7 +11,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from pipeline.sources import (
+from pipeline.batch.sources import (
     FieldNames,
     SourceSettings,
     derived_id,

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.convert import Converter
-from pipeline.corpus import CorpusLoad, load_corpus
-from pipeline.numbers import QuantityFinder
+from pipeline.evaluate.corpus import CorpusLoad, load_corpus
+from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.timex import TimeFinder
+from pipeline.ingest.convert import Converter
 from pipeline.process import Extractor
-from pipeline.timex import TimeFinder
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.convert import Converter
+from pipeline.ingest.convert import Converter
 from schemas import Script
 
 

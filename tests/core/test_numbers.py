@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.numbers import QuantityFinder, parse_number
+from pipeline.extract.numbers import QuantityFinder, parse_number
 from schemas import Qualifier, Unit
 
 

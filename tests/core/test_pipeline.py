@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pipeline.corpus import CorpusLoad
 from pipeline.document import RawDocument
+from pipeline.evaluate.corpus import CorpusLoad
 from pipeline.evaluate.scoring import score
 from pipeline.process import Extractor
 from schemas import ExtractedDocument

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.timex import TimeFinder
+from pipeline.extract.timex import TimeFinder
 
 
 @pytest.mark.parametrize(

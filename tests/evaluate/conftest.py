@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from pipeline.corpus import read_gold, sha256_text
+from pipeline.evaluate.corpus import read_gold, sha256_text
 from schemas import (
     ArticleMeta,
     ExtractedDocument,
@@ -230,7 +230,7 @@ def record_factory() -> Callable[..., StatRecord]:
 @pytest.fixture(scope="session")
 def corpus_report() -> Any:
     """The pipeline scored on the whole development corpus (archive articles included)."""
-    from pipeline.corpus import DEFAULT_ARCHIVE
+    from pipeline.evaluate.corpus import DEFAULT_ARCHIVE
     from pipeline.evaluate.inputs import load_gold_dir, predict
     from pipeline.evaluate.scoring import score
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.cli.evaluate import add_arguments, add_convert_arguments, main, run, run_convert
-from pipeline.corpus import read_gold
+from pipeline.evaluate.corpus import read_gold
 from schemas import ExtractedDocument
 
 

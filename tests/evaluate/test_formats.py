@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.corpus import sha256_text
+from pipeline.evaluate.corpus import sha256_text
 from pipeline.evaluate.formats import FORMATS, FormatError, export_gold_dir
+from pipeline.evaluate.formats.common import ATTRIBUTES
 from pipeline.evaluate.formats.labelstudio import Utf16Offsets, labeling_config, to_tasks
 from pipeline.evaluate.inputs import load_gold_dir
 from schemas import ArticleMeta, GoldDocument, Script, StatRecord
@@ -76,9 +77,10 @@ def test_formats_labelstudio_spans_are_utf16_units(
 
 def test_formats_labelstudio_config_declares_every_per_region_control() -> None:
     config = labeling_config()
-    for name in ("metric", "unit", "qualifier", "kind", "projected", "value", "evidence"):
+    for name in ("metric", "unit", "qualifier", "kind", "direction", "projected", "value", "value_max",
+                 "evidence"):
         assert f'name="{name}"' in config
-    assert config.count('perRegion="true"') == 14
+    assert config.count('perRegion="true"') == len(ATTRIBUTES)
 
 
 def test_formats_doccano_reads_entities_without_metadata(tmp_path: Path) -> None:

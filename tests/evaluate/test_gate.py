@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from pipeline.cli.evaluate import main
-from pipeline.corpus import corpus_hash
+from pipeline.evaluate.corpus import corpus_hash
 
 REPO = Path(__file__).resolve().parents[2]
 GATE = yaml.safe_load((Path(__file__).with_name("gate.yaml")).read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from pipeline.gazetteer import Gazetteer, Place
+from pipeline.extract.gazetteer import Gazetteer, Place
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import ConfigError
-from pipeline.gazetteer import Gazetteer, Place, RegionsTable, Supplement
+from pipeline.extract.gazetteer import Gazetteer, Place, RegionsTable, Supplement
 from pipeline.resources import load_data
 from schemas import Level, Region
 

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.clean import Cleaner
-from pipeline.convert import Converter
+from pipeline.ingest.clean import Cleaner
+from pipeline.ingest.convert import Converter
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO.parent / "shared" / "spec" / "gold"

@@ -1,4 +1,4 @@
-"""pipeline.clean: page chrome off, body paragraphs and page metadata out.
+"""pipeline.ingest.clean: page chrome off, body paragraphs and page metadata out.
 
 The pages here are written for the tests in the style of real ones; no archive
 text is copied.
@@ -16,9 +16,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import CleanedPage, Cleaner, clean
-from pipeline.convert import Converter
 from pipeline.errors import PipelineError
+from pipeline.ingest.clean import CleanedPage, Cleaner, clean
+from pipeline.ingest.convert import Converter
 
 RMRB = (
     "本报北京1月31日电\u00a0\u00a0（记者王小明、李华）记者31日从人力资源和社会保障部获悉："

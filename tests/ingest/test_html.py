@@ -1,10 +1,10 @@
-"""pipeline.html: an HTML page -> one paragraph per line, title and <meta>."""
+"""pipeline.ingest.html: an HTML page -> one paragraph per line, title and <meta>."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.html import html_to_text
+from pipeline.ingest.html import html_to_text
 
 PAGE = """<!DOCTYPE html>
 <html><head>

@@ -1,4 +1,4 @@
-"""pipeline.read: bytes -> text, and files -> bytes."""
+"""pipeline.ingest.read: bytes -> text, and files -> bytes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
-from pipeline.read import decode, read_file
+from pipeline.ingest.read import decode, read_file
 
 SIMPLIFIED = (
     "截至4月16日，全市452家规上企业中444家复工，复工率98.2%，返岗职工24.2万人。"

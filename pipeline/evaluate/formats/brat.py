@@ -31,10 +31,10 @@ from pipeline.evaluate.formats.common import (
     gold_meta,
     record_attributes,
 )
-from schemas import GoldDocument, Kind, Level, Metric, Qualifier, Sector, StatRecord, Unit
+from schemas import Direction, GoldDocument, Kind, Level, Metric, Qualifier, Sector, StatRecord, Unit
 
 # attribute field -> brat attribute name
-_BRAT_ATTRIBUTES = {"unit": "Unit", "qualifier": "Qualifier", "kind": "Kind",
+_BRAT_ATTRIBUTES = {"unit": "Unit", "qualifier": "Qualifier", "kind": "Kind", "direction": "Direction",
                     "sector": "Sector", "region_level": "RegionLevel", "projected": "Projected"}
 _FROM_BRAT = {brat: name for name, brat in _BRAT_ATTRIBUTES.items()}
 _NOTES = [name for name, kind in ATTRIBUTES.items()
@@ -44,7 +44,7 @@ _NO_CODE = "none"
 
 def annotation_conf() -> str:
     values: dict[str, type[Enum]] = {"Unit": Unit, "Qualifier": Qualifier, "Kind": Kind,
-                                     "Sector": Sector, "RegionLevel": Level}
+                                     "Direction": Direction, "Sector": Sector, "RegionLevel": Level}
     lines = ["[entities]", *(m.value for m in Metric), "", "[relations]", "", "[events]", "",
              "[attributes]", "Projected\tArg:<ENTITY>"]
     lines += [f"{name}\tArg:<ENTITY>, Value:{'|'.join(v.value for v in enum)}"

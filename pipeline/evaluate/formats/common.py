@@ -14,13 +14,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pipeline.corpus import sha256_text
-from pipeline.sentences import sentence_around
+from pipeline.evaluate.corpus import sha256_text
+from pipeline.ingest.sentences import sentence_around
 from schemas import ArticleMeta, GoldDocument, Script, StatRecord
 
 # Field name -> kind of value: "str" free text, "enum" a closed set, "bool".
 ATTRIBUTES: dict[str, str] = {
-    "value": "str", "unit": "enum", "qualifier": "enum", "kind": "enum", "projected": "bool",
+    "value": "str", "value_max": "str", "unit": "enum", "qualifier": "enum", "kind": "enum",
+    "direction": "enum", "projected": "bool",
     "subject": "str", "sector": "enum", "indicator": "str", "date": "str",
     "region_name": "str", "region_level": "enum", "region_code": "str", "region_parent": "str",
     "evidence": "str",
@@ -37,9 +38,11 @@ def record_attributes(record: StatRecord) -> dict[str, Any]:
     region = record.region
     return {
         "value": str(record.value),
+        "value_max": str(record.value_max) if record.value_max is not None else None,
         "unit": record.unit.value,
         "qualifier": record.qualifier.value,
         "kind": record.kind.value,
+        "direction": record.direction.value if record.direction else None,
         "projected": record.projected,
         "subject": record.subject,
         "sector": record.sector.value if record.sector else None,
@@ -79,6 +82,8 @@ def build_record(text: str, start: int, end: int, metric: str, attributes: Mappi
         "date": attributes.get("date") or None,
         "region": region,
         "projected": bool(attributes.get("projected")),
+        "value_max": attributes.get("value_max") or None,
+        "direction": attributes.get("direction") or None,
     }
     for name in ("qualifier", "kind"):
         if attributes.get(name):
@@ -97,7 +102,7 @@ def build_gold(meta: Mapping[str, Any] | None, text: str, records: list[StatReco
                fallback_id: str, where: str) -> GoldDocument:
     """A gold document from its metadata (or metadata derived from the text) and records."""
     if meta is None:
-        from pipeline.convert import Converter  # local: only needed without metadata
+        from pipeline.ingest.convert import Converter  # local: only needed without metadata
 
         meta = {"doc_id": fallback_id, "source": fallback_id, "text_sha256": sha256_text(text),
                 "script": Script(Converter().detect_script(text)).value,

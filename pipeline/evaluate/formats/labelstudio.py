@@ -25,11 +25,12 @@ from pipeline.evaluate.formats.common import (
     gold_meta,
     record_attributes,
 )
-from schemas import GoldDocument, Kind, Level, Metric, Qualifier, Sector, StatRecord, Unit
+from schemas import Direction, GoldDocument, Kind, Level, Metric, Qualifier, Sector, StatRecord, Unit
 
 _CHOICES: dict[str, list[str]] = {
     "unit": [u.value for u in Unit], "qualifier": [q.value for q in Qualifier],
-    "kind": [k.value for k in Kind], "projected": ["true", "false"],
+    "kind": [k.value for k in Kind], "direction": [d.value for d in Direction],
+    "projected": ["true", "false"],
     "sector": [s.value for s in Sector], "region_level": [lv.value for lv in Level],
 }
 

@@ -5,10 +5,10 @@ Every sink follows `Sink`: it knows which documents it already holds (for
 store has them) and never holds a document twice.
 """
 
-from pipeline.sinks.base import Sink, SinkError, document_row, error_rows, record_rows
-from pipeline.sinks.jsonl import JsonlSink
-from pipeline.sinks.parquet import ParquetSink
-from pipeline.sinks.sql import SqlSink, normalize_db_url
+from pipeline.batch.sinks.base import Sink, SinkError, document_row, error_rows, record_rows
+from pipeline.batch.sinks.jsonl import JsonlSink
+from pipeline.batch.sinks.parquet import ParquetSink
+from pipeline.batch.sinks.sql import SqlSink, normalize_db_url
 
 __all__ = [
     "JsonlSink",

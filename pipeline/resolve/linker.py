@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from pipeline.lexicon import Cue, Lexicon, Marker, Noun
-from pipeline.numbers import Quantity
-from pipeline.timex import TimeMention
+from pipeline.extract.lexicon import Cue, Lexicon, Marker, Noun
+from pipeline.extract.numbers import Quantity
+from pipeline.extract.timex import TimeMention
 from schemas import Kind, Metric, Qualifier, Sector, Unit
 
 # 台北報導, 西安3月2日电: the place a report was filed from, not what a number covers

@@ -5,7 +5,7 @@ it), so it depends only on the HTML: elements that never hold the article
 (script, style, nav, header, footer, aside, form, ...) are dropped, block elements
 end a line, whitespace inside a line is collapsed, entities are unescaped (by the
 parser). Page chrome that is plain text (share buttons, breadcrumbs) is left to
-`pipeline.clean`.
+`pipeline.ingest.clean`.
 """
 
 from __future__ import annotations

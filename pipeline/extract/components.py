@@ -22,11 +22,11 @@ from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.gazetteer import Gazetteer, shared_gazetteer
-from pipeline.lexicon import Lexicon, shared_lexicon
-from pipeline.linker import Linker, PlaceRef, SentenceFindings
-from pipeline.numbers import QuantityFinder
-from pipeline.timex import TimeFinder
+from pipeline.extract.gazetteer import Gazetteer, shared_gazetteer
+from pipeline.extract.lexicon import Lexicon, shared_lexicon
+from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.timex import TimeFinder
+from pipeline.resolve.linker import Linker, PlaceRef, SentenceFindings
 
 _EXTENSIONS = (
     "quantities", "cues", "nouns", "markers", "times", "places", "drafts", "published",

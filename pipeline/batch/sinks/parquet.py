@@ -21,7 +21,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.sinks.base import SinkError, document_row, error_rows, record_rows
+from pipeline.batch.sinks.base import SinkError, document_row, error_rows, record_rows
 from schemas import ExtractedDocument
 
 VALUE_TYPE = pa.decimal128(38, 9)

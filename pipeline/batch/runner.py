@@ -17,65 +17,25 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 import signal
 import threading
 import time
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache, partial
-from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
 
+from pipeline.batch.sinks import JsonlSink, ParquetSink, Sink, SqlSink
+from pipeline.batch.sources import derived_id, iter_documents
+from pipeline.batch.work import BatchSettings, process_one
 from pipeline.document import RawDocument
-from pipeline.errors import doc_error
-from pipeline.settings import Settings
-from pipeline.sinks import JsonlSink, ParquetSink, Sink, SqlSink
-from pipeline.sources import FieldNames, SourceSettings, derived_id, iter_documents
-from schemas import ArticleMeta, ExtractedDocument, Script
+from schemas import ExtractedDocument
 
 if TYPE_CHECKING:
-    from pipeline.process import Extractor
+    pass
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
-
-Engine = Literal["local", "dask"]
-
-
-@dataclass(frozen=True)
-class BatchSettings:
-    """Every option of a batch run; built once (by the CLI) and passed down."""
-
-    inputs: tuple[str, ...] = ("corpus",)
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    batch_size: int = 64  # documents per sink transaction
-    chunk_size: int = 4  # documents per task sent to a worker process
-    resume: bool = False
-    fields: FieldNames = field(default_factory=FieldNames)
-    stdin_format: Literal["text", "html", "jsonl"] = "text"
-    out_dir: Path | None = Path("out")  # JSONL goes to out_dir/records.jsonl
-    db_url: str | None = None
-    parquet_dir: Path | None = None
-    engine: Engine = "local"
-    scheduler: str | None = None  # Dask scheduler address; None starts a LocalCluster
-    partition_size: int = 256  # documents per Dask task
-    # A batch is written when it is full or this many seconds after its first document.
-    flush_seconds: float = 2.0
-    extract: Settings = field(default_factory=Settings)
-
-    @property
-    def jsonl_path(self) -> Path | None:
-        return self.out_dir / "records.jsonl" if self.out_dir is not None else None
-
-    @property
-    def max_in_flight(self) -> int:
-        return max(4 * self.workers * self.chunk_size, self.batch_size)
-
-    def source_settings(self) -> SourceSettings:
-        return SourceSettings(fields=self.fields, max_bytes=self.extract.max_bytes,
-                              stdin_format=self.stdin_format)
-
 
 @dataclass
 class BatchSummary:
@@ -97,32 +57,6 @@ class Progress(Protocol):
     def update(self, documents: int, records: int, errors: int) -> None: ...
 
     def close(self) -> None: ...
-
-
-@lru_cache(maxsize=4)
-def worker_extractor(settings: Settings) -> Extractor:
-    """The Extractor of this process, built on first use (costly: spaCy, jieba, OpenCC)."""
-    from pipeline.process import Extractor
-
-    return Extractor(settings)
-
-
-def process_one(raw: RawDocument, settings: Settings) -> ExtractedDocument:
-    """Process one document; never raises, so one bad document cannot stop a batch."""
-    try:
-        document: ExtractedDocument = worker_extractor(settings).process(raw)
-        return document
-    except Exception as exc:  # the Extractor should not raise; if it does, keep the batch going
-        logger.exception("Extractor raised on %s", raw.source)
-        return ExtractedDocument(
-            doc_id=raw.doc_id or derived_id(raw.content), source=raw.source,
-            script=Script.simplified, article=ArticleMeta(), text="",
-            errors=[doc_error("extract.failed", reason=f"{exc.__class__.__name__}: {exc}")],
-        )
-
-
-def process_partition(raws: Sequence[RawDocument], settings: Settings) -> list[ExtractedDocument]:
-    return [process_one(raw, settings) for raw in raws]
 
 
 def map_local(raws: Iterable[RawDocument], settings: BatchSettings) -> Iterator[ExtractedDocument]:
@@ -225,7 +159,7 @@ def _mapper(
     settings: BatchSettings,
 ) -> Callable[[Iterable[RawDocument], BatchSettings], Iterator[ExtractedDocument]]:
     if settings.engine == "dask":
-        from pipeline.dask_engine import map_dask
+        from pipeline.batch.dask_engine import map_dask
 
         return map_dask
     return map_local

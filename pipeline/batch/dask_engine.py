@@ -1,11 +1,11 @@
 """Run a batch on a Dask distributed cluster: partitions of the input per task.
 
-`map_dask` is the Dask counterpart of `pipeline.batch.map_local`: it cuts the
+`map_dask` is the Dask counterpart of `pipeline.batch.runner.map_local`: it cuts the
 document stream into partitions of `settings.partition_size`, submits one task
 per partition, keeps a bounded number of partitions in flight and yields the
 results in input order, so the client writes the same sinks in the same order
 as the local engine. Each worker process builds its `Extractor` once
-(`pipeline.batch.worker_extractor` is cached per process).
+(`pipeline.batch.work.worker_extractor` is cached per process).
 
 Without `settings.scheduler` a `LocalCluster` of `settings.workers` processes
 (one thread each) is started and stopped with the run. With an address, the
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from pipeline.batch import BatchSettings, process_partition
+from pipeline.batch.work import BatchSettings, process_partition
 from pipeline.document import RawDocument
 from schemas import ExtractedDocument
 

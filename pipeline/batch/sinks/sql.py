@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from pipeline.sinks.base import SinkError, document_row, error_rows, record_rows
+from pipeline.batch.sinks.base import SinkError, document_row, error_rows, record_rows
 from schemas import SCHEMA_VERSION, ExtractedDocument
 
 logger = logging.getLogger(__name__)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
-from pipeline import components
+from pipeline.extract import components
 from pipeline.resources import data_path
 
 USER_DICT = "jieba_user_dict.txt"

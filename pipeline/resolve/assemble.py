@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.convert import TextView
-from pipeline.gazetteer import Gazetteer, Place
-from pipeline.linker import Draft, PlaceRef
-from pipeline.sentences import sentence_around
-from pipeline.timex import TimeMention
+from pipeline.extract.gazetteer import Gazetteer, Place
+from pipeline.extract.timex import TimeMention
+from pipeline.ingest.convert import TextView
+from pipeline.ingest.sentences import sentence_around
+from pipeline.resolve.linker import Draft, PlaceRef
 from schemas import Level, Region, Sector
 
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),

