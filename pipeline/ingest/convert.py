@@ -1,7 +1,8 @@
 """Convert: the original text -> a Simplified analysis view with an offset map.
 
-The analysis text is what the rules read: Simplified script, HTML tags and inline
-pinyin (業(yè)) removed. `TextView.offsets[i]` is the index in the original text
+The analysis text is what the rules read: Simplified script, HTML tags, inline
+pinyin (業(yè)) and invisible format characters (zero-width spaces, bidi marks)
+removed. `TextView.offsets[i]` is the index in the original text
 of analysis character `i`, so every span found in the view maps back to the exact
 characters of the original (`TextView.to_original`).
 
@@ -31,6 +32,7 @@ class ConversionTable(BaseModel):
     fixes: dict[str, str]
     inline_pinyin_pattern: str
     html_tag_pattern: str
+    invisible_pattern: str
 
     @field_validator("fixes")
     @classmethod
@@ -73,6 +75,7 @@ class Converter:
         self._s2t = opencc.OpenCC("s2t.json")
         self._removable = re.compile(
             f"(?:{self.table.html_tag_pattern})|(?:{self.table.inline_pinyin_pattern})"
+            f"|(?:{self.table.invisible_pattern})+"
         )
         self._fix_pattern = (
             re.compile("|".join(sorted(map(re.escape, self.table.fixes), key=len, reverse=True)))
