@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.budget import check as check_budget
+
 # A half-width full stop ends a sentence only when no digit follows (97.5% is one number).
 _SENTENCE_END = re.compile(r"[。；！？;!?\n\r]|\.(?!\d)")
 _EDGE_SPACE = " \t\u3000\xa0\r\n"
+_ENDS = frozenset("。；！？;!?\n\r")
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """[begin, finish) of the sentence holding text[start:end], terminator included."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
+    begin = _sentence_start(text, start)
     stop = _SENTENCE_END.search(text, end)
     finish = len(text) if stop is None else stop.end()
     while begin < start and text[begin] in _EDGE_SPACE:
@@ -22,6 +23,20 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while finish > end and text[finish - 1] in _EDGE_SPACE:
         finish -= 1
     return begin, finish
+
+
+def _sentence_start(text: str, before: int) -> int:
+    """End of the last terminator before `before` (0 if none), found scanning backwards,
+    so finding the sentences of many numbers of a long text stays linear."""
+    position = before - 1
+    while position >= 0:
+        char = text[position]
+        if char in _ENDS:
+            return position + 1
+        if char == "." and not (position + 1 < len(text) and text[position + 1].isdigit()):
+            return position + 1
+        position -= 1
+    return 0
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
@@ -34,6 +49,7 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
     stop_at = len(text) if end is None else end
     begin = start
     for match in _SENTENCE_END.finditer(text, start, stop_at):
+        check_budget()
         if text[begin : match.end()].strip(_EDGE_SPACE):
             yield begin, match.end()
         begin = match.end()
