@@ -3,7 +3,8 @@
 A thin layer over `pipeline.batch.runner`: it parses options into one `BatchSettings`,
 checks them (exit 2 with what to do when a path or URL is wrong), shows
 progress and prints a summary. Exit codes: 0 when every document was processed
-(documents with errors count as processed), 1 when a sink failed, 2 on usage
+without error, 3 when every document was processed and written but some have
+errors (the summary counts them by code), 1 when an output failed, 2 on usage
 errors, 130 when interrupted (rerun with --resume to continue).
 """
 
@@ -57,7 +58,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start"
                       " a local cluster of --workers processes)")
     work.add_argument("--max-bytes", type=int, default=Settings().max_bytes, metavar="N",
-                      help="inputs over N bytes get a read.too_large error")
+                      help="inputs over N bytes get a read.too_large error (default:"
+                      f" {Settings().max_bytes})")
+    work.add_argument("--time-budget", type=_seconds, default=Settings().time_budget,
+                      metavar="SECONDS",
+                      help="time one document may take; past it extraction stops with an"
+                      " extract.time_budget error and keeps the records found (default:"
+                      f" {Settings().time_budget:g}; 'none' for no limit)")
     work.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                       help="progress bar on a terminal, lines otherwise (default: auto)")
     fields = parser.add_argument_group("archive fields (JSONL)")
@@ -76,6 +83,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="what - reads: one text or HTML document, or a JSONL archive")
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="-v: info, -vv: debug logging")
+
+
+def _seconds(value: str) -> float | None:
+    if value.strip().lower() == "none":
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is no number of seconds") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r}: give a positive number of seconds,"
+                                         " or none") from None
+    return seconds
 
 
 class UsageError(Exception):
@@ -116,7 +136,8 @@ def build_settings(args: argparse.Namespace) -> BatchSettings:
         inputs=paths, workers=args.workers, batch_size=args.batch_size, resume=args.resume,
         fields=fields, stdin_format=args.stdin_format, out_dir=out_dir, db_url=db_url,
         parquet_dir=Path(args.parquet) if args.parquet else None, engine=args.engine,
-        scheduler=args.scheduler, extract=Settings(max_bytes=args.max_bytes),
+        scheduler=args.scheduler,
+        extract=Settings(max_bytes=args.max_bytes, time_budget=args.time_budget),
     )
 
 
@@ -140,6 +161,12 @@ def run(args: argparse.Namespace) -> int:
     print(f"documents: {summary.documents}  records: {summary.records}  errors:"
           f" {summary.errors} (in {summary.documents_with_errors} documents)  skipped:"
           f" {summary.skipped}  seconds: {summary.seconds:.1f}")
+    if summary.documents_with_errors:
+        codes = ", ".join(f"{code} {count}" for code, count in summary.codes.most_common())
+        print(f"{summary.documents_with_errors} of {summary.documents} documents have errors"
+              f" ({codes}); they are written with them: see the errors table or the"
+              " errors field of records.jsonl")
+        return 3
     return 0
 
 
