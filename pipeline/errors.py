@@ -27,6 +27,11 @@ CATALOGUE: dict[str, tuple[Stage, str]] = {
         "The archive {path} ends in the middle of a record ({reason}): the records before it"
         " were read; copy or download the archive again.",
     ),
+    "read.corrupt": (
+        Stage.read,
+        "The archive {path} is damaged ({reason}): the records before the damage were read;"
+        " copy or download the archive again.",
+    ),
     "read.duplicate_id": (
         Stage.read,
         "Record {where} repeats the id {doc_id!r} of an earlier record, so it was stored as"

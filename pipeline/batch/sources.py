@@ -229,8 +229,11 @@ def read_jsonl(
             # A truncated gzip stream: what was read stays, the rest is one error.
             yield _failed(source, f"{name}#unreadable-tail", "read.truncated", path=source,
                           reason=exc)
-        except (OSError, gzip.BadGzipFile, zlib.error) as exc:
-            # A corrupt gzip stream or a failing disk: what was read stays, the rest is one error.
+        except (gzip.BadGzipFile, zlib.error) as exc:
+            # A corrupt gzip stream: what was read stays, the rest is one error.
+            yield _failed(source, f"{name}#unreadable-tail", "read.corrupt", path=source,
+                          reason=exc)
+        except OSError as exc:  # a failing disk
             yield _failed(source, f"{name}#unreadable-tail", "read.unreadable", path=source,
                           reason=exc)
 
