@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,3 +58,34 @@ def postgres_url(postgres_cluster: PostgresCluster) -> str:
     with psycopg.connect(postgres_cluster.url, autocommit=True) as connection:
         connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     return postgres_cluster.url.rsplit("/", 1)[0] + f"/{name}"
+
+
+def _mount(target: Path, options: str) -> None:
+    target.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(target)],
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here ({result.stderr.strip()}); the disk-full and"
+                    " read-only tests need root with mount rights")
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 1 MB file system (tmpfs), unmounted after the test."""
+    target = tmp_path / "small-disk"
+    _mount(target, "size=1m")
+    try:
+        yield target
+    finally:
+        subprocess.run(["umount", "-l", str(target)], check=False)
+
+
+@pytest.fixture
+def read_only_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real read-only file system (tmpfs mounted ro), unmounted after the test."""
+    target = tmp_path / "read-only-disk"
+    _mount(target, "size=1m,ro")
+    try:
+        yield target
+    finally:
+        subprocess.run(["umount", "-l", str(target)], check=False)

@@ -227,3 +227,21 @@ def write_corrupt_gzip(directory: Path) -> Path:
     path = directory / "corrupt.jsonl.gz"
     path.write_bytes(bytes(data))
     return path
+
+
+def write_synthetic_archive(path: Path, count: int) -> Path:
+    """`count` small articles with figures (and a bad line every 250), as JSONL."""
+    generator = random.Random(count)
+    lines = []
+    for number in range(count):
+        if number % 250 == 249:
+            lines.append(b'{"id": "broken-%d", "text": \n' % number)
+            continue
+        workers = generator.randrange(1, 9999) / 10
+        rate = generator.randrange(500, 1000) / 10
+        text = (f"本报大庆4月28日讯 截至4月{1 + number % 28}日，全市第{number}批企业已返岗复工"
+                f"{workers}万人，复工率{rate}%。全市新增就业岗位{number + 100}个。\n")
+        lines.append(_line({"id": f"doc-{number:05d}", "title": f"第{number}批", "date": "2020-04-28",
+                            "text": text * (1 + number % 3)}))
+    path.write_bytes(b"".join(lines))
+    return path
