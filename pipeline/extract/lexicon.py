@@ -86,6 +86,8 @@ class ModifierTable(BaseModel):
     policy_cap: list[str]
     change_verbs: list[str]
     change_prefixes: list[str]
+    change_up: list[str]  # the words of change_verbs that say the sense is up (v2 direction)
+    change_down: list[str]
     scopes: dict[str, Level]
     sectors: dict[Sector, list[str]]
     capitals: list[Capital]
@@ -184,7 +186,7 @@ class Lexicon:
         prefixes = _alternation(self.modifiers.change_prefixes)
         verbs = _alternation(self.modifiers.change_verbs)
         self._change = re.compile(
-            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?:{verbs})(?:了|为|达|在)?"
+            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?P<verb>{verbs})(?:了|为|达|在)?"
             r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
         )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")
@@ -261,6 +263,18 @@ class Lexicon:
     def is_change(self, text_before: str) -> bool:
         """True when the words right before a number make it a difference."""
         return bool(self._change.search(text_before) or self._change_prefix_only.search(text_before))
+
+    def change_direction(self, text_before: str) -> str | None:
+        """'up' or 'down' when the change word right before a number says its sense, else None."""
+        match = self._change.search(text_before)
+        if match is None:
+            return None
+        verb = match.group("verb")
+        if any(word in verb for word in self.modifiers.change_down):
+            return "down"
+        if any(word in verb for word in self.modifiers.change_up):
+            return "up"
+        return None
 
 
 @lru_cache(maxsize=1)
