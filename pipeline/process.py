@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from pipeline import nlp as nlp_module
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
-from pipeline.extract.gazetteer import shared_gazetteer
+from pipeline.extract.gazetteer import Place, shared_gazetteer
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.timex import TimeFinder
@@ -36,7 +36,7 @@ from pipeline.ingest.sentences import iter_sentences
 from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
-from pipeline.resolve.region import PrimaryRegionResolver, learn_places
+from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
 from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord
@@ -147,21 +147,23 @@ class Extractor:
             index = bisect.bisect_left(positions, s_start)
             if index >= len(positions) or positions[index] >= s_end:
                 learn_subjects(self.lexicon, text[s_start:s_end], hints)
-                learn_places(self.gazetteer, text[s_start:s_end], article)
+                self._learn_context(text[s_start:s_end], article, paragraph)
                 continue
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
             if not (
                 self.lexicon.mentions_work(sentence)
                 or self.lexicon.cue_patterns_match(sentence)
                 or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
+                or paragraph.topic is not None  # 减班休息…；实施单位320家: the topic carries (v2)
             ):
-                learn_places(self.gazetteer, sentence, article)
+                self._learn_context(sentence, article, paragraph)
                 continue  # numbers in a sentence that names no work, population or metric
             doc = nlp_module.run(
                 self.nlp, sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
                 anchor=last_day(paragraph_times, s_start) or article.last_day,
                 period=last_period(paragraph_times, s_start) or article.last_period,
+                topic=paragraph.topic,
             )
             learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county this sentence names
             for draft in doc._.drafts:
@@ -170,9 +172,23 @@ class Extractor:
                 if record is not None:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
+            paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
+                paragraph.place)
+            paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
         article.last_day = last_day(paragraph_times, len(text)) or article.last_day
         article.last_period = last_period(paragraph_times, len(text)) or article.last_period
         return records
+
+    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
+        """What a sentence without figures tells the sentences after it: places and topic."""
+        learn_places(self.gazetteer, sentence, article)
+        paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
+            paragraph.place)
+        paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
+
+    @staticmethod
+    def _context(article: ArticleContext) -> list[Place]:
+        return [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
 
     @staticmethod
     def _is_heading(view: TextView, start: int, end: int) -> bool:

@@ -7,10 +7,11 @@ them and decide the record fields.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from pipeline.extract.lexicon import Cue, Marker, Noun
+from pipeline.extract.lexicon import Cue, Marker, Noun, Topic
 from pipeline.extract.numbers import Quantity
 from pipeline.extract.timex import TimeMention
 from schemas import Metric, Unit
@@ -25,6 +26,7 @@ class PlaceRef:
     surface: str
     scope: str | None = None  # city/province/country/... for 全市, 全省, 全国
     zone: bool = False  # a development zone (高新区), not an administrative division
+    members: tuple[str, ...] = ()  # several places named together (甲县、乙县): their surfaces
 
 
 @dataclass(frozen=True)
@@ -42,4 +44,5 @@ class SentenceFindings:
     # the last metric of each unit earlier in the paragraph, for 其中 breakdowns
     metric_hints: dict[Unit, tuple[Metric, str, Unit]] = field(default_factory=dict)
     topical: bool = True  # the paragraph is about work: generic metrics may be records
-    topic: Metric | None = None  # a topic carried from earlier in the paragraph (减班休息)
+    published: dt.date | None = None  # the article's publication date (targets' next occurrence)
+    topic: Topic | None = None  # a topic carried from earlier in the paragraph (减班休息)

@@ -81,6 +81,12 @@ class Capital(BaseModel):
     min_markers: int = 2
 
 
+class Topic(BaseModel):
+    words: list[str] = Field(min_length=1)
+    units: Metric
+    persons: Metric
+
+
 class ModifierTable(BaseModel):
     projection: list[str]
     policy_cap: list[str]
@@ -93,11 +99,13 @@ class ModifierTable(BaseModel):
     capitals: list[Capital]
     outlet_regions: dict[str, str]
     national_markers: list[str]
+    national_agencies: list[str]
+    topics: list[Topic]
     unrelated_rate_words: list[str]
     labour_topic_words: list[str]
     agency_words: tuple[str, ...]
+    local_outlet_suffixes: tuple[str, ...]
     service_words: tuple[str, ...]
-    stock_metrics: list[Metric]
     generic_metrics: list[Metric]
 
 
@@ -178,6 +186,9 @@ class Lexicon:
             labels[word] = "policy_cap"
         for word, level in self.modifiers.scopes.items():
             labels[word] = f"scope:{level.value}"
+        for word in self.modifiers.national_agencies:
+            labels[word] = "scope:country"
+        self._agencies = frozenset(self.modifiers.national_agencies)
         for sector, words in self.modifiers.sectors.items():
             for word in words:
                 labels[word] = f"sector:{sector.value}"
@@ -236,6 +247,8 @@ class Lexicon:
         return [
             Marker(m.start(), m.end(), m.group(0), self._marker_labels[m.group(0)])
             for m in self._markers.finditer(text)
+            # 人社部门, 劳动部门: a local department, not the national agency
+            if not (m.group(0) in self._agencies and text.startswith(("门", "厅", "局"), m.end()))
         ]
 
     def capital_region(self, place_hint: str, body: str) -> str | None:
@@ -253,6 +266,13 @@ class Lexicon:
 
     def national_weight(self, body: str) -> int:
         return sum(body.count(word) for word in self.modifiers.national_markers)
+
+    def topic_of(self, sentence: str) -> Topic | None:
+        """The topic a sentence opens for the rest of its paragraph (减班休息), if any."""
+        for topic in self.modifiers.topics:
+            if any(word in sentence for word in topic.words):
+                return topic
+        return None
 
     def is_labour_topic(self, paragraph: str) -> bool:
         return any(word in paragraph for word in self.modifiers.labour_topic_words)

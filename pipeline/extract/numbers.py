@@ -53,6 +53,7 @@ class Quantity:
     unit: Unit | None  # None when the counting word does not tell (个, 次)
     qualifier: Qualifier  # from 多/余 inside the quantity or words around it
     is_range: bool = False
+    value_max: Decimal | None = None  # the upper bound of a range (3至5万人 -> 50000), v2
 
 
 _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
@@ -119,7 +120,10 @@ class QuantityFinder:
             tens = parse_number(match.group("pct_lo"))
             if tens is None:
                 return None
-            return Quantity(start, end, tens * 10, "%", Unit.percent, Qualifier.over, is_range=True)
+            high = parse_number(match.group("pct_hi"))
+            return Quantity(start, end, tens * 10, "%", Unit.percent,
+                            self._outer_qualifier(text, start, end, Qualifier.exact), is_range=True,
+                            value_max=high * 10 if high is not None and high > tens else None)
         if match.group("cheng_a"):
             tens, units = parse_number(match.group("cheng_a")), parse_number(match.group("cheng_b"))
             if tens is None or units is None:
@@ -172,11 +176,22 @@ class QuantityFinder:
         value *= classifier.scale
         inner = match.group("inner")
         base = self.table.inner_qualifiers[inner] if inner else Qualifier.exact
-        if match.group("join"):
-            base = Qualifier.over
+        value_max = self._upper(match, classifier.scale) if match.group("join") else None
+        if value_max is not None and value_max <= value:
+            value_max = None  # 5至3: not a range we can trust; keep the first number
         qualifier = self._outer_qualifier(text, start, end, base)
         return Quantity(start, end, normalise(value), classifier.word, unit, qualifier,
-                        is_range=bool(match.group("join")))
+                        is_range=bool(match.group("join")),
+                        value_max=normalise(value_max) if value_max is not None else None)
+
+    def _upper(self, match: re.Match[str], scale: Decimal) -> Decimal | None:
+        """The upper bound of a range, in base units (3至5万人 -> 50000)."""
+        high = self._side(match, "hi_")
+        if high is None:
+            return None
+        if match.group("mag2"):
+            high *= self.table.magnitudes[match.group("mag2")]
+        return high * scale
 
     def _side(self, match: re.Match[str], prefix: str) -> Decimal | None:
         if match.group(f"{prefix}cn"):

@@ -20,7 +20,7 @@ from pipeline.resources import load_data
 
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
-    "relative_day", "now", "spring_festival", "same_period", "same_year",
+    "relative_day", "now", "spring_festival", "same_period", "same_year", "holiday", "season",
 ]
 
 
@@ -34,6 +34,10 @@ class TimexTable(BaseModel):
     as_of_markers: list[str]
     comparison_before: list[str]
     comparison_after: tuple[str, ...]
+    release_after: tuple[str, ...]
+    since_before: tuple[str, ...]
+    since_after: tuple[str, ...]
+    holiday_months: dict[str, int]
     spring_festival: dict[int, dt.date]
 
 
@@ -47,6 +51,7 @@ class TimeMention:
     year_only: str | None  # the year, for projected figures (今年底 -> 2020)
     comparison: bool = False  # the base of a comparison (比23日, 较3月6日): dates no figure
     rolled_back: bool = False  # put in last year because its month is after publication
+    year_written: bool = False  # the text gives the year (2020年3月, 去年3月), not the publication
 
 
 _SAME_DAY = ("当天", "当日")
@@ -84,6 +89,8 @@ class TimeFinder:
         for match in self._pattern.finditer(text):
             if text.startswith(("电", "讯"), match.end()):
                 continue  # the dateline (新华社西安3月2日电) dates the report, not a figure
+            if text.startswith(self.table.release_after, match.end()) or _reported(text, match.start()):
+                continue  # 18日公布, 记者6日获悉: the day of the report dates no figure (v2)
             index = next(i for i in range(len(self.table.patterns)) if match.group(f"k{i}"))
             groups = {
                 key.split("_", 1)[1]: value
@@ -103,8 +110,9 @@ class TimeFinder:
                 if period is None:
                     continue  # 同期 with nothing named before it dates nothing
                 value, year = period, period[:4]
-            if text.startswith(("以来", "至今"), match.end()) and published is not None:
-                value = published.isoformat()  # 5月以来: a period up to now ends today
+            if published is not None and (text.startswith(("以来", "至今"), match.end())
+                                          or self._since(text, match.start(), match.end())):
+                value = published.isoformat()  # 5月以来, 自2001年…开始: a period up to now ends today
             as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
             as_of = as_of or match.group(0).startswith(("截至", "截止"))
             comparison = bool(self._comparison_before.search(text, max(0, match.start() - 4),
@@ -115,9 +123,17 @@ class TimeFinder:
                 and int(value[:4]) < published.year and not groups.get("year")
                 and not groups.get("rel")
             )
+            written = bool(groups.get("year") or groups.get("rel"))
             mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year,
-                                        comparison, rolled))
+                                        comparison, rolled, written))
         return mentions
+
+    def _since(self, text: str, start: int, end: int) -> bool:
+        """自2001年阜新市被列为试点开始: a period from that time up to now."""
+        if not text.endswith(self.table.since_before, max(0, start - 1), start):
+            return False
+        clause_end = min((i for i in (text.find(c, end) for c in "，。；,;") if i >= 0), default=len(text))
+        return any(text.find(word, end, clause_end) >= 0 for word in self.table.since_after)
 
     def _resolve(
         self, kind: str, groups: dict[str, str], surface: str, published: dt.date | None
@@ -138,9 +154,16 @@ class TimeFinder:
             if relative == pub_year and published and not surface.endswith(("底", "末", "全年")):
                 # 今年 on a figure that has happened: so far this year, i.e. now
                 return published.isoformat(), str(relative)
-            if relative < pub_year and surface.endswith(("底", "末")):
-                return f"{relative:04d}-12", str(relative)  # 去年底: last year's last month
-            return str(relative), str(relative)
+            return str(relative), str(relative)  # 去年底, 今年初: the year alone (v2)
+        if kind == "holiday":
+            year = self._year(groups, published)
+            month = self.table.holiday_months.get(groups.get("holiday", ""))
+            if year is None or month is None:
+                return None, str(year) if year else None
+            return f"{year:04d}-{month:02d}", str(year)
+        if kind == "season":
+            year = self._year(groups, published)
+            return (str(year), str(year)) if year else (None, None)
         if kind == "spring_festival":
             if pub_year is None:
                 return None, None
@@ -153,9 +176,7 @@ class TimeFinder:
         if kind == "year":
             if not year:
                 return None, None
-            if surface.endswith(("底", "末")):
-                return f"{year:04d}-12", str(year)  # 2018年末: the year's last month
-            return str(year), str(year)
+            return str(year), str(year)  # 2018年末, 2019年初: the year alone (v2)
         if year is None:
             return None, None
         if kind == "ymd":
@@ -202,3 +223,8 @@ class TimeFinder:
         if not groups.get("year") and not groups.get("rel") and published and month > published.month:
             return year - 1
         return year
+
+
+def _reported(text: str, start: int) -> bool:
+    """记者6日获悉, 记者从…6日召开的…获悉: a time right after 记者 is the reporter's day."""
+    return text.endswith(("记者", "记者从"), max(0, start - 3), start)

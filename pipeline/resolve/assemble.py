@@ -43,7 +43,7 @@ def record_dict(
         "projected": draft.projected,
         "subject": draft.subject,
         "sector": paragraph.sector or draft.sector,
-        "region": region_for(draft.place, article),
+        "region": region_for(draft.place, article, paragraph),
         "date": date_for(draft, paragraph, sentence_offset, article),
         "value_text": value_text,
         "span": (o_start, o_end),

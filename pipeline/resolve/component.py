@@ -35,6 +35,7 @@ class LinkerComponent:
             metric_hints=doc._.metric_hints or {},
             topical=doc._.topical is not False,
             topic=doc._.topic,
+            published=doc._.published,
         )
         doc._.drafts = self.resolver.link(findings)
         return doc

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipeline.extract.gazetteer import Gazetteer, Place
+from pipeline.extract.lexicon import Topic
 from pipeline.extract.timex import TimeMention
-from schemas import Metric, Region, Sector
+from schemas import Region, Sector
 
 
 @dataclass
@@ -67,4 +68,5 @@ class ArticleContext:
 class ParagraphContext:
     sector: Sector | None
     times: Sequence[TimeMention]  # offsets relative to the paragraph's analysis text
-    topic: Metric | None = None  # the topic the paragraph carries (furloughed_workers for 减班休息)
+    topic: Topic | None = None  # the topic the paragraph carries (减班休息 -> the furlough metrics)
+    place: Place | None = None  # the last place the paragraph named before the current sentence

@@ -5,11 +5,12 @@ completes it from the paragraph and the article):
 
 1. A policy cap has no date.
 2. A projected figure takes its target: a year, month or period before the number in its
-   sentence, or after it in its clause; a target month after the publication month is next
-   year's; with no target, null.
-3. A 截至 time before the number wins; else the nearest time before it in the sentence; else
-   one after it in the same clause.
-4. Comparison bases (比23日, 较上一期, 同比) and times inside names date nothing.
+   sentence; a target month after the publication month is its next occurrence; with no
+   target, null.
+3. A 截至 time before the number wins; else the nearest time before it in the sentence. A time
+   written after a figure never dates it (v2).
+4. Comparison bases (比23日, 较上一期, 同比), release and reporting days (18日公布, 记者6日获悉,
+   dropped by the time finder) and times inside names date nothing.
 5. Else the latest explicit time earlier in the paragraph (not 春节前, which qualifies a noun,
    and not 今年 after a 截至 time of the paragraph).
 6. Else, for what has happened, the publication date (null when the input gives none).
@@ -24,14 +25,15 @@ from pipeline.extract.findings import SentenceFindings
 from pipeline.extract.numbers import Quantity
 from pipeline.extract.timex import TimeMention
 from pipeline.resolve.context import ArticleContext, ParagraphContext
-from pipeline.resolve.draft import Draft, clause
+from pipeline.resolve.draft import Draft
 from schemas import Metric
 
-_TARGET_KINDS = {"year", "relative_year", "ym", "ymd", "month_range", "quarter", "half"}
+_TARGET_KINDS = {"year", "relative_year", "ym", "ymd", "month_range", "quarter", "half", "holiday", "season"}
 
 
 def sentence_date(
-    found: SentenceFindings, quantity: Quantity, projected: bool, metric: Metric
+    found: SentenceFindings, quantity: Quantity, projected: bool, metric: Metric,
+    published: dt.date | None = None,
 ) -> tuple[str | None, bool]:
     """The date the sentence decides, and whether that is final (None final = no date)."""
     if metric is Metric.policy_cap:
@@ -40,36 +42,33 @@ def sentence_date(
         t for t in found.times
         if (t.value is not None or t.year_only is not None) and not t.comparison
     ]
-    _, clause_end = clause(found.text, quantity.start, quantity.end)
     if projected:
-        return _target(times, quantity, clause_end), True
+        return _target(times, quantity, published), True
     as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
     if as_of:
         return as_of[-1].value, True
     before = [t for t in times if t.end <= quantity.start and t.value]
     if before:
         return before[-1].value, True
-    after = [t for t in times if quantity.end <= t.start < clause_end and t.value]
-    if after:
-        return after[0].value, True
     return None, False
 
 
-def _target(times: Sequence[TimeMention], quantity: Quantity, clause_end: int) -> str | None:
+def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date | None) -> str | None:
     targets = [
         t for t in times
-        if t.year_only is not None and t.kind in _TARGET_KINDS
-        and (t.end <= quantity.start or quantity.end <= t.start < clause_end)
+        if t.year_only is not None and t.kind in _TARGET_KINDS and t.end <= quantity.start
     ]
     if not targets:
         return None
-    before = [t for t in targets if t.end <= quantity.start]
-    target = before[-1] if before else targets[0]
+    target = targets[-1]
     if target.kind in ("relative_year", "year", "now") or target.value is None:
         return target.year_only
     value = target.value or ""
     if target.rolled_back:  # a target month after publication is this year's, not last
-        value = f"{int(value[:4]) + 1:04d}{value[4:]}"
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"
+    if (published is not None and not target.year_written and len(value) >= 7
+            and value[:7] < published.isoformat()[:7]):
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"  # 力争到2月底, published in March: next February
     return value
 
 

@@ -5,8 +5,8 @@ The contract's rules, in order:
 1. Percentage points are a change of a rate; a change word before the number (增长, 下降,
    比…增加) makes a `change`; the second number of a list shares the first one's verb
    (分别增长36.5%和41.2%).
-2. 新增 before a stock (参保人数, 个体工商户) is the growth of that stock: a `change`; 新增就业 is a
-   flow metric and stays a `level`.
+2. `change` is a net difference of a level (较上期增加9家, 日增1200人); counts of units that joined
+   or left a group in a period (新增实施15家, 停止实施12家, 新增失业500人, 新增参保) are `level` (v2).
 3. A change says its sense in `direction` (增长/提高/增加/上升 → up, 下降/减少/回落/降低 → down),
    null where the text gives none; every level has direction null.
 4. A figure is projected when 预计/将/力争/计划/目标 governs it in its sentence, with no 已/目前 between
@@ -38,13 +38,6 @@ class KindResolver:
         return unit is Unit.percentage_point or self.lexicon.is_change(
             text[max(0, quantity.start - 12) : quantity.start]
         ) or _listed_after_change(text, quantity, previous)
-
-    def stock_growth(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
-        """新增参保人数2.3万人: the growth of a stock, not a level."""
-        clause_start, _ = clause(found.text, quantity.start, quantity.end)
-        return metric in self.lexicon.modifiers.stock_metrics and "新增" in found.text[
-            max(clause_start, quantity.start - 12) : quantity.start
-        ]
 
     def kind(self, is_change: bool) -> Kind:
         return Kind.change if is_change else Kind.level

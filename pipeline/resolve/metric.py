@@ -39,6 +39,9 @@ MAX_CUE_GAP = 26
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 
 Choice = tuple[Metric, str, Unit]
+# metrics a topic carried through the paragraph may replace: they say no more than "a count"
+_TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
+               Metric.furlough_employers, Metric.furloughed_workers}
 
 
 class MetricResolver:
@@ -90,9 +93,24 @@ class MetricResolver:
         previous: Sequence[Draft],
     ) -> Choice | None:
         choice = self._by_cue(found, index, quantity, unit, counted, is_change)
+        topical = self._by_topic(found, unit, choice)
+        if topical is not None:
+            return topical
         if choice is None:
             choice = self._fallback(found, quantity, unit, counted, previous)
         return choice
+
+    @staticmethod
+    def _by_topic(found: SentenceFindings, unit: Unit | None, choice: Choice | None) -> Choice | None:
+        """Rule 6: 减班休息…；实施单位N家、人数N人: the paragraph's topic names the counts."""
+        topic = found.topic
+        if topic is None or (choice is not None and choice[0] not in _TOPIC_OPEN):
+            return None
+        if unit is Unit.enterprise:
+            return topic.units, "实施单位", Unit.enterprise
+        if unit is Unit.person:
+            return topic.persons, "人数", Unit.person
+        return None
 
     def _by_cue(
         self,

@@ -6,11 +6,17 @@ The contract's rules for a figure, in the order `place_in_sentence` and `region_
    (or the first after it in its clause). Places that say where people come from or go to
    (从四川输送, 湖北籍员工, 香港青年), datelines (西安3月2日电), quoted names (“就在苏州”招聘会) and a
    government body's place after another place (阜新市争取辽宁省人社厅支持) do not count.
-2. A 分别 list pairs each number with its own area, in order (`distribute_places`).
+2. One number stated for several named areas together (甲县、乙县复工率均超过90%) covers the
+   smallest division holding them all (`common_unit`: provinces → 全国; another country among
+   them → null). A 分别 list instead pairs each number with its own area, in order
+   (`distribute_places`).
 3. Scope words: 全国/我国 → 全国 (全台 in Taiwan news → 台湾); 全省 → the article's province;
    全市 → its city; 全县/全区 → the county or district the article named last.
 4. A development zone takes the zone itself (its city from the article).
-5. Else the article's primary region (`ArticleContext.primary_region`).
+5. Else the place its paragraph ties the account to: the last place named earlier in the
+   paragraph (甲市总工会开办培训班……目前已培训300人 → 甲市), v2; 全市/全县 take that paragraph's
+   city or county when it names one.
+6. Else the article's primary region (`ArticleContext.primary_region`).
 
 The article's primary region (`PrimaryRegionResolver.resolve`), in order: the page's place
 hints (dateline, breadcrumb, title; a province hint refined by a city or county inside it;
@@ -27,10 +33,10 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.extract.findings import PlaceRef, SentenceFindings
-from pipeline.extract.gazetteer import Gazetteer, Place
+from pipeline.extract.gazetteer import Gazetteer, Place, common_unit
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.numbers import Quantity
-from pipeline.resolve.context import ArticleContext
+from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.draft import Draft, clause, quoted
 from schemas import Region
 
@@ -39,6 +45,7 @@ _DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
 _ORIGIN_WORDS = (
     "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
 )
+_LIST_JOINERS = ("、", "和", "及", "与", "以及")
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
                  "district": ("district", "county")}
 
@@ -57,13 +64,29 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
             and before[-1].start > before[-2].end):
         before = before[:-1]  # 阜新市争取辽宁省人社厅支持，…3000个: 阜新's figure
     if before:
-        return before[-1]
+        return _with_listed(text, before)
     _, clause_end = clause(text, quantity.start, quantity.end)
     after = [
         p for p in found.places
         if quantity.end <= p.start < clause_end and not is_demonym(found, p)
     ]
     return after[0] if after else None
+
+
+def _with_listed(text: str, before: Sequence[PlaceRef]) -> PlaceRef:
+    """The last place before the number, or the list of places it closes (甲县、乙县和丙县)."""
+    last = before[-1]
+    if last.scope is not None:
+        return last
+    run = [last]
+    for place in reversed(before[:-1]):
+        if place.scope is not None or text[place.end : run[0].start] not in _LIST_JOINERS:
+            break
+        run.insert(0, place)
+    if len(run) < 2:
+        return last
+    return PlaceRef(run[0].start, last.end, text[run[0].start : last.end],
+                    members=tuple(p.surface for p in run))
 
 
 def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
@@ -98,19 +121,23 @@ def distribute_places(found: SentenceFindings, drafts: Sequence[Draft], clause_s
 
 
 # -- rules 3-5: against the article ----------------------------------------------------
-def region_for(ref: PlaceRef | None, article: ArticleContext) -> Region | None:
+def region_for(ref: PlaceRef | None, article: ArticleContext,
+               paragraph: ParagraphContext | None = None) -> Region | None:
     gazetteer = article.gazetteer
+    here = paragraph.place if paragraph is not None else None
     if ref is None:
-        return article.primary_region()
+        return gazetteer.to_region(here) if here is not None else article.primary_region()
     if ref.scope == "country":
         if article.primary is not None and "台湾" in (article.primary.name, article.primary.province):
             return gazetteer.to_region(article.primary if article.primary.name == "台湾"
                                        else gazetteer.by_name("台湾")[0])  # 全國 in Taiwan news
         return gazetteer.country()
     if ref.scope is not None:
-        target = _scope_place(ref.scope, article)
+        target = _paragraph_scope(ref.scope, here, article) or _scope_place(ref.scope, article)
         return gazetteer.to_region(target) if target else article.primary_region()
     context = [p for p in (article.primary, *article.places_seen) if p is not None]
+    if ref.members:
+        return _common_region(ref.members, context, article)
     if ref.zone:
         city = article.city() or next(
             (p for p in reversed(article.places_seen) if p.level == "city"), None
@@ -124,6 +151,48 @@ def region_for(ref: PlaceRef | None, article: ArticleContext) -> Region | None:
     if place not in article.places_seen:
         article.places_seen.append(place)
     return gazetteer.to_region(place)
+
+
+def _common_region(surfaces: Sequence[str], context: Sequence[Place],
+                   article: ArticleContext) -> Region | None:
+    gazetteer = article.gazetteer
+    places = [gazetteer.resolve(surface, context) for surface in surfaces]
+    known = [p for p in places if p is not None]
+    if len(known) < len(places):
+        return article.primary_region() if not known else gazetteer.to_region(known[-1])
+    unit = common_unit(known, gazetteer)
+    if unit == "country":
+        return gazetteer.country()
+    return gazetteer.to_region(unit) if unit is not None else None
+
+
+def _paragraph_scope(scope: str, here: Place | None, article: ArticleContext) -> Place | None:
+    """全市 in a paragraph about 襄阳: 襄阳, not the article's city."""
+    if here is None or here.level == "country":
+        return None
+    if here.level in _SCOPE_LEVELS.get(scope, ()):
+        return here
+    if scope == "city" and here.level in ("county", "district") and here.parent:
+        parents = [p for p in article.gazetteer.by_name(here.parent) if p.level == "city"]
+        return parents[0] if parents else None
+    return None
+
+
+def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place]) -> Place | None:
+    """The last place a sentence ties its account to: not origins, datelines or quoted names."""
+    found: Place | None = None
+    for mention in gazetteer.scan(sentence):
+        if mention.zone or quoted(sentence, mention.start):
+            continue
+        window = sentence[max(0, mention.start - 3) : mention.start]
+        if any(window.endswith(word) for word in _ORIGIN_WORDS):
+            continue
+        if _DATELINE_AFTER.match(sentence, mention.end) or sentence.startswith("籍", mention.end):
+            continue
+        place = gazetteer.resolve(mention.surface, context)
+        if place is not None:
+            found = place
+    return found
 
 
 def _scope_place(scope: str, article: ArticleContext) -> Place | None:
@@ -187,7 +256,7 @@ class PrimaryRegionResolver:
             return zone, False
         if hinted is not None:
             return hinted, False
-        outlet_place = self.lexicon.outlet_region(outlet)
+        outlet_place = self.lexicon.outlet_region(outlet) or self._local_outlet(outlet)
         if outlet_place is not None:
             return self.gazetteer.resolve(outlet_place), False
         lead = "".join(paragraphs[:2])
@@ -197,6 +266,17 @@ class PrimaryRegionResolver:
         if weight > lead_places and (weight >= 2 or lead_places == 0):
             return None, True  # the lead speaks of the country, not of a place
         return first, False
+
+    def _local_outlet(self, outlet: str | None) -> str | None:
+        """大庆日报, 天水日报: a local outlet's own area (v2), named at the start of its name."""
+        if not outlet:
+            return None
+        mentions = self.gazetteer.scan(outlet)
+        if not mentions or mentions[0].start != 0 or mentions[0].zone:
+            return None
+        if not outlet.endswith(self.lexicon.modifiers.local_outlet_suffixes):
+            return None
+        return mentions[0].surface
 
     def _province_story(self, city: Place, body: str) -> Place | None:
         """本报广州…电 on a story about all of 广东: the province, when the body says so."""
@@ -227,7 +307,11 @@ class PrimaryRegionResolver:
         A place named in passing first (辽宁阜新蒙古族自治县职业高中) gives way to one the
         body names at least three times as often.
         """
-        mentions = [m for m in self.gazetteer.scan(body) if not m.zone]
+        mentions = [
+            m for m in self.gazetteer.scan(body)
+            if not m.zone and not is_origin(body, PlaceRef(m.start, m.end, m.surface))
+            and not quoted(body, m.start)
+        ]
         places: list[Place] = []
         for index, mention in enumerate(mentions):
             place = self.gazetteer.resolve(mention.surface)

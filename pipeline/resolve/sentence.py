@@ -62,11 +62,9 @@ class SentenceResolver:
         metric, indicator, unit = choice
         if not found.topical and metric in self.lexicon.generic_metrics:
             return None  # money, enterprise counts, shares in a paragraph not about work
-        if self.kinds.stock_growth(found, quantity, metric):
-            is_change = True
         kind = self.kinds.kind(is_change)
         projected = self.kinds.projected(found, quantity, metric)
-        date, date_final = sentence_date(found, quantity, projected, metric)
+        date, date_final = sentence_date(found, quantity, projected, metric, found.published)
         return Draft(
             quantity=quantity,
             metric=metric,
@@ -82,6 +80,7 @@ class SentenceResolver:
             place=place_in_sentence(found, quantity, self.lexicon.modifiers.agency_words),
             date=date,
             date_final=date_final,
+            value_max=quantity.value_max,
         )
 
     @staticmethod
