@@ -49,8 +49,8 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.converter = Converter()
-        self.cleaner = Cleaner()
         self.gazetteer = shared_gazetteer()
+        self.cleaner = Cleaner(places=self.gazetteer)
         self.quantities = QuantityFinder()
         self.times = TimeFinder()
         self.lexicon = shared_lexicon()

@@ -38,6 +38,7 @@ COUNTRIES_FILE = "countries.yaml"
 
 PlaceLevel = Literal["country", "province", "city", "county", "district"]
 MatchKind = Literal["place", "zone", "blocker"]
+_TOWN_SUFFIXES = ("镇", "乡", "村")
 _HEAD = 2  # every surface has at least this many characters; scan indexes them by it
 _RANK: Mapping[str, int] = MappingProxyType(
     {"country": 4, "province": 3, "city": 2, "county": 1, "district": 1}
@@ -181,7 +182,9 @@ class Gazetteer:
         if place.level == "country":
             return []  # other countries are named in full or by their listed aliases
         short = self.short_name(place)
-        forms = []
+        forms: list[str] = []
+        if short.endswith(_TOWN_SUFFIXES):
+            return forms  # 丰镇市 -> 丰镇 would match 禾丰镇: a town, not the city
         if short != place.name and len(short) >= 2 and short not in self._stop:
             forms.append(short)
         for suffix, abbreviated in self._table.abbreviated_suffixes.items():
@@ -259,6 +262,14 @@ class Gazetteer:
             if tier:
                 return _highest(tier)
         return None
+
+    def is_place(self, word: str) -> bool:
+        """`word` names a place (a full name, short form or alias): for breadcrumbs."""
+        return self._kinds.get(word) == "place"
+
+    def find_in(self, text: str) -> list[str]:
+        """Place and zone surfaces of `text`, in order: for titles."""
+        return [mention.surface for mention in self.scan(text)]
 
     # -- scanning -------------------------------------------------------------
 

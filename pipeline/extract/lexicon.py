@@ -105,6 +105,9 @@ class ModifierTable(BaseModel):
     labour_topic_words: list[str]
     agency_words: tuple[str, ...]
     local_outlet_suffixes: tuple[str, ...]
+    out_of_scope_words: list[str]
+    population_money_words: tuple[str, ...]
+    wage_words: tuple[str, ...]
     service_words: tuple[str, ...]
     generic_metrics: list[Metric]
 
@@ -189,6 +192,7 @@ class Lexicon:
         for word in self.modifiers.national_agencies:
             labels[word] = "scope:country"
         self._agencies = frozenset(self.modifiers.national_agencies)
+        self._out_of_scope = re.compile(_alternation(self.modifiers.out_of_scope_words))
         for sector, words in self.modifiers.sectors.items():
             for word in words:
                 labels[word] = f"sector:{sector.value}"
@@ -276,6 +280,11 @@ class Lexicon:
 
     def is_labour_topic(self, paragraph: str) -> bool:
         return any(word in paragraph for word in self.modifiers.labour_topic_words)
+
+    def last_out_of_scope(self, text: str) -> int:
+        """End of the last out-of-scope word (增加值, 再贷款, 货运量) in `text`, or -1."""
+        ends = [m.end() for m in self._out_of_scope.finditer(text)]
+        return ends[-1] if ends else -1
 
     def is_unrelated_rate(self, sentence: str) -> bool:
         return any(word in sentence for word in self.modifiers.unrelated_rate_words)

@@ -61,6 +61,7 @@ _CHINESE = (
     r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
+_SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 
 
@@ -94,6 +95,9 @@ class QuantityFinder:
             rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
             rf"(?P<inner>{inner})?(?P<mag2>{mags})?(?P<unit>{units})"
             rf"|(?P<pct_only>百分之)(?P<pct_cn>{_CHINESE}|{_ARABIC})"
+            # 上万名, 近百家, 数百个, 几十位: a magnitude with no digits (v2 reading 8)
+            rf"|(?P<vague_pre>数|几)?(?P<vague_mag>十万|百万|千万|十|百|千|万|亿)(?P<vague_inner>{inner})?"
+            rf"(?P<vague_unit>{units})"
             # 220万 / 37.9万 with no counting word: what is counted comes from the noun after
             rf"|(?P<bare_ar>{_ARABIC})(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
             rf"(?![\d万亿千百{self.table.measure_chars}])"
@@ -145,6 +149,8 @@ class QuantityFinder:
                 return None
             return Quantity(start, end, value, "%", Unit.percent,
                             self._outer_qualifier(text, start, end, Qualifier.exact))
+        if match.group("vague_mag"):
+            return self._vague(text, match, start, end)
         classifier = self._classifiers[match.group("unit")]
         if end < len(text) and text[end] in self.table.blocked_after.get(classifier.word, ""):
             return None
@@ -192,6 +198,19 @@ class QuantityFinder:
         if match.group("mag2"):
             high *= self.table.magnitudes[match.group("mag2")]
         return high * scale
+
+    def _vague(self, text: str, match: re.Match[str], start: int, end: int) -> Quantity | None:
+        """上万名 -> 10000 over; 近百家 -> 100 approx; 数百个 -> 100 over (数 is part of the number)."""
+        qualifier = self._outer_qualifier(text, start, end, Qualifier.exact)
+        if not match.group("vague_pre") and qualifier is Qualifier.exact:
+            return None  # 千家万户, 百万人口: a bare magnitude is a word, not a figure
+        if match.group("vague_pre") or match.group("vague_inner"):
+            qualifier = Qualifier.over
+        classifier = self._classifiers[match.group("vague_unit")]
+        mag = match.group("vague_mag")
+        value = self.table.magnitudes.get(mag) or _SMALL_MAGNITUDES[mag]
+        return Quantity(start, end, normalise(Decimal(value) * classifier.scale), classifier.word,
+                        classifier.unit, qualifier)
 
     def _side(self, match: re.Match[str], prefix: str) -> Decimal | None:
         if match.group(f"{prefix}cn"):

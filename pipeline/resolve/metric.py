@@ -2,7 +2,9 @@
 
 The contract's rules, in the order the functions below apply them:
 
-1. A number counting an excluded noun (成员单位39个, 6所高校) or named inside a name is no record.
+1. A number counting an excluded noun (成员单位39个, 6所高校) or named inside a name is no record;
+   nor is one that an out-of-scope word governs (增加值, 再贷款, 货运量: macro indicators, finance,
+   business-cost relief), nor one person's money in an anecdote (她月薪4500元), v2.
 2. Money per head or under a cap (最高可申领2万元, 300元/人) is `policy_cap`.
 3. Recipients of support — whoever received money or a service (为35家企业发放补贴,
    向120名人员提供岗位援助) — are `support_recipients`, not an enterprise population.
@@ -12,8 +14,8 @@ The contract's rules, in the order the functions below apply them:
    same clause beat cues across commas; a share of a population takes that population's rate.
 6. A topic carries through its paragraph: after 减班休息/无薪假, units counted are
    `furlough_employers` and persons `furloughed_workers` (v2).
-7. With no fitting cue: a breakdown (其中, 分别) takes the metric of the figure before it; a count
-   of people or a rate in a paragraph about work is `other` (recall first).
+7. With no fitting cue: a breakdown (其中, 分别) takes the metric of the figure before it; any
+   counted number or rate in a paragraph about work is `other` (recall first, v2).
 8. Generic metrics (money, enterprise counts, shares) are records only in paragraphs about work.
 """
 
@@ -39,6 +41,7 @@ MAX_CUE_GAP = 26
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 
 Choice = tuple[Metric, str, Unit]
+_RECALL_UNITS = {Unit.person, Unit.enterprise, Unit.ratio}
 # metrics a topic carried through the paragraph may replace: they say no more than "a count"
 _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
                Metric.furlough_employers, Metric.furloughed_workers}
@@ -59,6 +62,28 @@ class MetricResolver:
             noun.kind == "excluded" and noun.end == quantity.start and noun.end - noun.start > 1
             for noun in found.nouns
         )
+
+    def out_of_scope(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
+        """An out-of-scope word closer before the number than any metric word, in its clause."""
+        start, _ = clause(found.text, quantity.start, quantity.end)
+        window = found.text[start : quantity.start]
+        word_end = self.lexicon.last_out_of_scope(window)
+        if word_end < 0:
+            return self._anecdote_money(found, quantity, metric, start)
+        cue_ends = [c.end - start for c in found.cues
+                    if start <= c.start and c.end <= quantity.start and c.metric is not Metric.other]
+        return word_end > max(cue_ends, default=-1)
+
+    def _anecdote_money(self, found: SentenceFindings, quantity: Quantity, metric: Metric,
+                        start: int) -> bool:
+        """一个月工资不到2000元: one person's wage, no record; 平均月薪6200元 is one."""
+        if metric is not Metric.other or quantity.unit is not Unit.yuan:
+            return False
+        window = found.text[start : quantity.start]
+        if not any(word in window for word in self.lexicon.modifiers.wage_words):
+            return False
+        sentence_before = found.text[: quantity.start]
+        return not any(word in sentence_before for word in self.lexicon.modifiers.population_money_words)
 
     def unit_of(self, quantity: Quantity, counted: Noun | None) -> Unit | None:
         unit = quantity.unit
@@ -186,6 +211,11 @@ class MetricResolver:
             noun = in_clause[-1] if in_clause else None
         if unit is Unit.person and noun is not None and noun.kind == "person":
             return Metric.other, noun.text, Unit.person
+        if found.topical and unit is not None and unit in _RECALL_UNITS:
+            # recall first (v2): people, units and ratios counted in a paragraph about work are
+            # records; bare 个/条/次 counts are mostly measures, months and places, so they are not
+            label = before.text if before is not None else (counted.text if counted else quantity.classifier)
+            return Metric.other, label, unit
         return None
 
     def _cue_stands(self, found: SentenceFindings, cue: Cue) -> bool:

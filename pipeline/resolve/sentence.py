@@ -62,6 +62,8 @@ class SentenceResolver:
         metric, indicator, unit = choice
         if not found.topical and metric in self.lexicon.generic_metrics:
             return None  # money, enterprise counts, shares in a paragraph not about work
+        if self.metrics.out_of_scope(found, quantity, metric):
+            return None  # 增加值, 再贷款, 货运量, one person's wage: outside the contract (v2)
         kind = self.kinds.kind(is_change)
         projected = self.kinds.projected(found, quantity, metric)
         date, date_final = sentence_date(found, quantity, projected, metric, found.published)
