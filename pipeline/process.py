@@ -32,7 +32,7 @@ from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta
 from pipeline.ingest.convert import Converter, TextView
 from pipeline.ingest.html import html_to_text
 from pipeline.ingest.read import decode
-from pipeline.ingest.sentences import iter_sentences
+from pipeline.ingest.sentences import iter_sentences, paragraph_parts
 from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
@@ -73,7 +73,9 @@ class Extractor:
         view = self.converter.view(text)
         article = self._article_context(page.meta, view, page)
         records: list[dict[str, Any]] = []
-        for start, end in self._paragraph_ranges(view, page):
+        for start, end, continues in self._paragraph_parts(view, page):
+            if not continues:
+                article.carried_place = None
             try:
                 records.extend(self._paragraph_records(view, start, end, article))
             except Exception as exc:
@@ -122,6 +124,11 @@ class Extractor:
             if start < end:
                 yield start, end
 
+    def _paragraph_parts(self, view: TextView, page: CleanedPage) -> Iterator[tuple[int, int, bool]]:
+        """Paragraphs as the contract reads them: transcripts split at turns and points."""
+        for start, end in self._paragraph_ranges(view, page):
+            yield from paragraph_parts(view.text, start, end)
+
     # -- paragraphs and sentences --------------------------------------------------------
     def _paragraph_records(
         self, view: TextView, start: int, end: int, article: ArticleContext
@@ -130,6 +137,9 @@ class Extractor:
         quantities = self.quantities.find(text)
         ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
         if not (quantities or ratios) or self._is_heading(view, start, end):
+            for s_start, s_end in iter_sentences(text):
+                article.carried_place = paragraph_place(
+                    self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
             return []
         topical = self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(
@@ -138,6 +148,7 @@ class Extractor:
         paragraph = ParagraphContext(
             sector=self._framed_sector(text),
             times=[_shift(t, start) for t in paragraph_times],
+            place=article.carried_place,
         )
         records = []
         hints: dict[Any, str] = {}
@@ -175,6 +186,7 @@ class Extractor:
             paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
                 paragraph.place)
             paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
+        article.carried_place = paragraph.place
         article.last_day = last_day(paragraph_times, len(text)) or article.last_day
         article.last_period = last_period(paragraph_times, len(text)) or article.last_period
         return records

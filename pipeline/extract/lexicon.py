@@ -100,6 +100,7 @@ class ModifierTable(BaseModel):
     outlet_regions: dict[str, str]
     national_markers: list[str]
     national_agencies: list[str]
+    unplaced_areas: list[str]
     topics: list[Topic]
     unrelated_rate_words: list[str]
     labour_topic_words: list[str]
@@ -191,6 +192,8 @@ class Lexicon:
             labels[word] = f"scope:{level.value}"
         for word in self.modifiers.national_agencies:
             labels[word] = "scope:country"
+        for word in self.modifiers.unplaced_areas:
+            labels[word] = "scope:none"
         self._agencies = frozenset(self.modifiers.national_agencies)
         self._out_of_scope = re.compile(_alternation(self.modifiers.out_of_scope_words))
         for sector, words in self.modifiers.sectors.items():

@@ -36,6 +36,7 @@ class TimexTable(BaseModel):
     comparison_after: tuple[str, ...]
     release_after: tuple[str, ...]
     since_before: tuple[str, ...]
+    name_words: tuple[str, ...]
     since_after: tuple[str, ...]
     holiday_months: dict[str, int]
     spring_festival: dict[int, dt.date]
@@ -55,6 +56,9 @@ class TimeMention:
 
 
 _SAME_DAY = ("当天", "当日")
+# after a year, these keep it a time (2019年以来, 2019年全国…), not the start of a name
+_TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半年", "前", "后", "年", "度", "起", "至",
+                   "到", "共", "全国", "我国", "以后", "以前")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
@@ -85,7 +89,7 @@ class TimeFinder:
         `anchor` is the day the article last named (for 当天), `period` the last time it
         named (for 同期, 本期): pointing-back words take what they point to.
         """
-        mentions = []
+        mentions: list[TimeMention] = []
         for match in self._pattern.finditer(text):
             if text.startswith(("电", "讯"), match.end()):
                 continue  # the dateline (新华社西安3月2日电) dates the report, not a figure
@@ -98,11 +102,16 @@ class TimeFinder:
                 if key.startswith(f"k{index}_") and value is not None
             }
             kind = self.table.patterns[index].kind
+            if kind == "year" and self._in_name(text, match.end()):
+                continue  # 2025年春风行动: a year inside a campaign's name
             value, year = self._resolve(kind, groups, match.group(0), published)
             if groups.get("rel") in _SAME_DAY and anchor is not None:
                 value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
             if kind == "same_year":  # 全年: the year under discussion
-                if period is not None:
+                named = [m.year_only for m in mentions if m.year_only and m.kind in ("year", "relative_year")]
+                if named:  # 2019年就业形势…全年新增: the year this text just named
+                    value, year = named[-1], named[-1]
+                elif period is not None:
                     value, year = period[:4], period[:4]
                 elif published is not None:
                     value, year = str(published.year), str(published.year)
@@ -117,7 +126,8 @@ class TimeFinder:
             as_of = as_of or match.group(0).startswith(("截至", "截止"))
             comparison = bool(self._comparison_before.search(text, max(0, match.start() - 4),
                                                              match.start())) or text.startswith(
-                self.table.comparison_after, match.end())
+                self.table.comparison_after, match.end()) or (
+                kind == "spring_festival" and text.startswith("的", match.end()))  # 春节前的22%
             rolled = (
                 kind in ("ymd", "ym", "month_range") and value is not None and published is not None
                 and int(value[:4]) < published.year and not groups.get("year")
@@ -127,6 +137,14 @@ class TimeFinder:
             mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year,
                                         comparison, rolled, written))
         return mentions
+
+    def _in_name(self, text: str, end: int) -> bool:
+        """2025年春风行动, 2023年秋季招聘月: a year followed, within its clause, by a name word."""
+        if (end < len(text) and not "\u4e00" <= text[end] <= "\u9fff") or text.startswith(
+                _TIME_CONTINUES, end):
+            return False
+        clause = re.split(r"[，。；,;：:（(]", text[end : end + 16], maxsplit=1)[0]
+        return any(word in clause for word in self.table.name_words)
 
     def _since(self, text: str, start: int, end: int) -> bool:
         """自2001年阜新市被列为试点开始: a period from that time up to now."""

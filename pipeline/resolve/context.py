@@ -30,6 +30,7 @@ class ArticleContext:
     last_day: dt.date | None = None  # the last full date the article named (for 当天)
     last_period: str | None = None  # the last time the article named (for 同期, 本期)
     places_seen: list[Place] = field(default_factory=list)
+    carried_place: Place | None = None  # a speaker's place, carried into their numbered points
 
     def primary_region(self) -> Region | None:
         if self.national:

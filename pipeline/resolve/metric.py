@@ -82,8 +82,7 @@ class MetricResolver:
         window = found.text[start : quantity.start]
         if not any(word in window for word in self.lexicon.modifiers.wage_words):
             return False
-        sentence_before = found.text[: quantity.start]
-        return not any(word in sentence_before for word in self.lexicon.modifiers.population_money_words)
+        return not any(word in found.text for word in self.lexicon.modifiers.population_money_words)
 
     def unit_of(self, quantity: Quantity, counted: Noun | None) -> Unit | None:
         unit = quantity.unit

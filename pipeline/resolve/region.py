@@ -10,7 +10,8 @@ The contract's rules for a figure, in the order `place_in_sentence` and `region_
    smallest division holding them all (`common_unit`: provinces → 全国; another country among
    them → null). A 分别 list instead pairs each number with its own area, in order
    (`distribute_places`).
-3. Scope words: 全国/我国 → 全国 (全台 in Taiwan news → 台湾); 全省 → the article's province;
+3. Areas that are no single division (长三角, 中西部, 外省市) give null (v2). Scope words:
+   全国/我国 → 全国 (全台 in Taiwan news → 台湾); 全省 → the article's province;
    全市 → its city; 全县/全区 → the county or district the article named last.
 4. A development zone takes the zone itself (its city from the article).
 5. Else the place its paragraph ties the account to: the last place named earlier in the
@@ -127,6 +128,8 @@ def region_for(ref: PlaceRef | None, article: ArticleContext,
     here = paragraph.place if paragraph is not None else None
     if ref is None:
         return gazetteer.to_region(here) if here is not None else article.primary_region()
+    if ref.scope == "none":
+        return None  # 长三角, 中西部22个省份: no single division (v2)
     if ref.scope == "country":
         if article.primary is not None and "台湾" in (article.primary.name, article.primary.province):
             return gazetteer.to_region(article.primary if article.primary.name == "台湾"
@@ -178,10 +181,16 @@ def _paragraph_scope(scope: str, here: Place | None, article: ArticleContext) ->
     return None
 
 
+_SUBJECT_SPAN = 12  # a place within this many characters of a sentence's start is its subject
+
+
 def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place]) -> Place | None:
-    """The last place a sentence ties its account to: not origins, datelines or quoted names."""
+    """The place a sentence is about, for the sentences after it in its paragraph: the last
+    place named in its subject position (甲市总工会开办培训班), not origins, datelines or quotes.
+    A place named in passing later in a sentence (比如上海) does not carry."""
     found: Place | None = None
-    for mention in gazetteer.scan(sentence):
+    lead = len(sentence) - len(sentence.lstrip(" \u3000“”\"'（(【"))
+    for mention in gazetteer.scan(sentence[: lead + _SUBJECT_SPAN]):
         if mention.zone or quoted(sentence, mention.start):
             continue
         window = sentence[max(0, mention.start - 3) : mention.start]
