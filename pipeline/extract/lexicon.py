@@ -110,6 +110,9 @@ class ModifierTable(BaseModel):
     population_money_words: tuple[str, ...]
     wage_words: tuple[str, ...]
     service_words: tuple[str, ...]
+    support_before: tuple[str, ...]
+    support_verbs: tuple[str, ...]
+    support_nouns: tuple[str, ...]
     generic_metrics: list[Metric]
 
 

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from pipeline.extract.findings import SentenceFindings
-from pipeline.extract.lexicon import Cue, Lexicon, Noun
+from pipeline.extract.lexicon import Cue, Lexicon, Marker, Noun
 from pipeline.extract.numbers import Quantity
 from pipeline.resolve.draft import Draft, clause, clause_marks, counted_noun, marker_before, noun_before
 from schemas import Metric, Qualifier, Unit
@@ -35,7 +35,6 @@ from schemas import Metric, Qualifier, Unit
 _PER_HEAD = re.compile(r"[/／](?:人|户|家|月|岗)|每(?:人|户|家|名)")
 _BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d.%万亿个人家])")
 _LIST = re.compile(r"[、和及与]")
-_SUPPORT_BEFORE = ("为", "向", "帮助", "帮")
 MAX_CUE_GAP = 26
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
@@ -45,6 +44,13 @@ _RECALL_UNITS = {Unit.person, Unit.enterprise, Unit.ratio}
 # metrics a topic carried through the paragraph may replace: they say no more than "a count"
 _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
                Metric.furlough_employers, Metric.furloughed_workers}
+
+
+def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | None:
+    """每招用一名就业困难人员，企业可以拿到100元: a per-head marker earlier in the sentence."""
+    hits = [m for m in found.markers if m.label == "policy_cap" and m.end <= quantity.start
+            and m.text.startswith("每") and m.text.endswith(("一名", "招用"))]
+    return hits[-1] if hits else None
 
 
 class MetricResolver:
@@ -97,7 +103,8 @@ class MetricResolver:
         if unit is not Unit.yuan:
             return None
         clause_start, _ = clause(found.text, quantity.start, quantity.end)
-        cap = marker_before(found, "policy_cap", clause_start, quantity.start)
+        cap = marker_before(found, "policy_cap", clause_start, quantity.start) or _per_head_before(
+            found, quantity)
         if cap is None and not _PER_HEAD.match(found.text, quantity.end):
             return None
         indicator = self.indicator_near(found, quantity, Unit.yuan) or (
@@ -175,7 +182,19 @@ class MetricResolver:
         if best is None:
             return None
         _, cue, cue_unit, metric = best
+        if metric is Metric.jobs_created and cue_unit is Unit.person and self._cumulative_stock(
+                found, quantity, cue):
+            return Metric.workers_at_work, cue.text, Unit.person  # 累计帮扶…就业1213万人 (v2)
         return metric, cue.text, cue_unit
+
+    @staticmethod
+    def _cumulative_stock(found: SentenceFindings, quantity: Quantity, cue: Cue) -> bool:
+        """累计转移就业, 累计帮扶…就业N人: a stock of people in work, not new jobs of a period."""
+        if any(word in cue.text for word in ("新增", "带动", "吸纳", "创造", "提供")):
+            return False
+        start, _ = clause(found.text, quantity.start, quantity.end)
+        head = found.text[start : min(cue.start, quantity.start)]
+        return "累计" in head and "新增" not in head
 
     def _fallback(
         self,
@@ -334,18 +353,28 @@ class MetricResolver:
         return min(candidates, key=lambda cue: abs(cue.start - quantity.end)).text
 
     def _support_for(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
-        """为10151户企业减免...: the beneficiaries of support, not 人数为24,201人."""
+        """Rule 3: 为10151户企业减免, 帮扶1亿市场主体, 稳岗返还企业4698家: recipients of support,
+        not 人数为24,201人."""
+        modifiers = self.lexicon.modifiers
+        text = found.text
+        clause_start, clause_end = clause(text, quantity.end, quantity.end)
+        before = text[clause_start : quantity.start]
+        if any(before.endswith(noun) or before.rstrip("共计达为有").endswith(noun)
+               for noun in modifiers.support_nouns):
+            return True  # 发放稳岗返还企业4698家
         if counted is None:
             return False
-        _, clause_end = clause(found.text, quantity.end, quantity.end)
-        after_noun = found.text[counted.end : clause_end]
-        if counted.kind == "enterprise" and after_noun.startswith(self.lexicon.modifiers.service_words):
+        after_noun = text[counted.end : clause_end]
+        if counted.kind == "enterprise" and after_noun.startswith(modifiers.service_words):
             return True  # 2,314家企业申领扩岗补助
-        window = found.text[max(0, quantity.start - 3) : quantity.start]
-        if not any(window.endswith(word) for word in _SUPPORT_BEFORE):
+        window = text[max(clause_start, quantity.start - 4) : quantity.start]
+        verb = next((w for w in modifiers.support_before if window.endswith(w)), None)
+        if verb is None:
             return False
-        if any(word in after_noun for word in self.lexicon.modifiers.service_words):
-            return True  # 为36家重点企业提供“一对一”服务
+        if verb in modifiers.support_verbs:
+            return True  # 帮扶1亿市场主体, 共服务了2661家企业
+        if any(word in after_noun for word in modifiers.service_words):
+            return True  # 为36家重点企业提供“一对一”服务, 向42家企业发放补贴
         return any(
             cue.metric in _SERVICE_METRICS and quantity.end <= cue.start < clause_end
             for cue in found.cues
