@@ -10,12 +10,12 @@ Library errors are turned into messages and exit codes here, at the edge.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable, Sequence
 
 from pipeline.cli import evaluate as evaluate_cli
 from pipeline.cli import run as run_cli
+from pipeline.logs import configure_cli_logging
 
 # name -> (description, add_arguments, run)
 SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
@@ -27,13 +27,6 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
 }
 
 
-def configure_logging(verbosity: int) -> None:
-    level = logging.WARNING - 10 * min(verbosity, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    # jieba announces its dictionary loading on its own logger at INFO.
-    logging.getLogger("jieba").setLevel(max(level, logging.WARNING))
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in SUBCOMMANDS:
@@ -43,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         add_arguments(parser)
         args = parser.parse_args(args_list[1:])
-        configure_logging(getattr(args, "verbose", 0) or 0)
+        configure_cli_logging(getattr(args, "verbose", 0) or 0)
         return run(args)
     parser = argparse.ArgumentParser(
         prog="run_pipeline.py",
@@ -55,8 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     run_cli.add_arguments(parser)
     args = parser.parse_args(args_list)
-    configure_logging(getattr(args, "verbose", 0) or 0)
-    return run_cli.run(args)
+    return run_cli.run(args)  # configures logging itself (also when called on its own)
 
 
 __all__ = ["main"]
