@@ -3,6 +3,8 @@
     run_pipeline.py [PATH ...] [--out DIR] [--db URL] ...      extract (default: corpus/)
     run_pipeline.py evaluate --gold DIR [--pred FILE] ...      score against gold
     run_pipeline.py convert-gold ...                           gold to/from annotation tools
+    run_pipeline.py export --db URL --out FILE ...             records_flat to CSV/Parquet/Excel
+    run_pipeline.py summary --db URL --out FILE.html ...       an HTML overview of a batch
 
 Library errors are turned into messages and exit codes here, at the edge.
 """
@@ -13,6 +15,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from pipeline.cli import analysis as analysis_cli
 from pipeline.cli import evaluate as evaluate_cli
 from pipeline.cli import run as run_cli
 from pipeline.logs import configure_cli_logging
@@ -24,6 +27,11 @@ SUBCOMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None],
                  evaluate_cli.add_arguments, evaluate_cli.run),
     "convert-gold": ("Convert gold files to and from Label Studio, doccano and brat.",
                      evaluate_cli.add_convert_arguments, evaluate_cli.run_convert),
+    "export": ("Write the records_flat view of a pipeline database to CSV, Parquet or Excel.",
+               analysis_cli.add_export_arguments, analysis_cli.run_export),
+    "summary": ("Write an HTML overview of a pipeline database: records per metric and"
+                " province, and a time series of one metric for one region.",
+                analysis_cli.add_summary_arguments, analysis_cli.run_summary),
 }
 
 
@@ -42,8 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         prog="run_pipeline.py",
         description=(
             "Extract employment-statistics records from Chinese news. Subcommands: "
-            "'evaluate' (score against gold; see 'run_pipeline.py evaluate --help') and "
-            "'convert-gold' (annotation formats)."
+            "'evaluate' (score against gold; see 'run_pipeline.py evaluate --help'), "
+            "'convert-gold' (annotation formats), 'export' (the records of a database as CSV,"
+            " Parquet or Excel) and 'summary' (an HTML overview of a database)."
         ),
     )
     run_cli.add_arguments(parser)
