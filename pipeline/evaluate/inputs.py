@@ -116,8 +116,10 @@ def as_predictions(gold_set: GoldSet) -> list[ExtractedDocument]:
 
 def predict(documents: Sequence[GoldText]) -> list[ExtractedDocument]:
     """Run the pipeline on the gold texts."""
+    from pipeline.logs import quiet_jieba
     from pipeline.process import Extractor  # local: building the extractor is costly
 
+    quiet_jieba()
     extractor = Extractor()
     return [
         extractor.process(RawDocument(
