@@ -17,17 +17,16 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import ValidationError
 
+from pipeline import nlp as nlp_module
 from pipeline.budget import check as check_budget
 from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
-from pipeline.extract import nlp as nlp_module
 from pipeline.extract.gazetteer import Place, shared_gazetteer
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
@@ -36,8 +35,12 @@ from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_dat
 from pipeline.ingest.convert import Converter, TextView
 from pipeline.ingest.html import html_to_text
 from pipeline.ingest.read import declared_charset, decode, unstorable_replaced
-from pipeline.ingest.sentences import iter_sentences
-from pipeline.resolve.assemble import ArticleContext, ParagraphContext, record_dict
+from pipeline.ingest.sentences import iter_sentences, paragraph_parts
+from pipeline.resolve.assemble import record_dict
+from pipeline.resolve.context import ArticleContext, ParagraphContext
+from pipeline.resolve.date import last_day, last_period
+from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
+from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
 from pipeline.validate import Plausibility, body_notes
 from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord
@@ -52,12 +55,13 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.converter = Converter()
-        self.cleaner = Cleaner()
         self.gazetteer = shared_gazetteer()
+        self.cleaner = Cleaner(places=self.gazetteer)
         self.quantities = QuantityFinder()
         self.times = TimeFinder()
         self.lexicon = shared_lexicon()
         self.nlp = nlp_module.build_nlp()
+        self.primary_regions = PrimaryRegionResolver(self.gazetteer, self.lexicon)
         self.plausibility = Plausibility()
 
     # -- the document ----------------------------------------------------------------
@@ -85,7 +89,9 @@ class Extractor:
         view = self.converter.view(text)
         article = self._article_context(page.meta, view, page)
         records: list[dict[str, Any]] = []
-        for start, end in self._paragraph_ranges(view, page):
+        for start, end, continues in self._paragraph_parts(view, page):
+            if not continues:
+                article.carried_place = None
             try:
                 check_budget()
                 records.extend(self._paragraph_records(view, start, end, article))
@@ -138,105 +144,14 @@ class Extractor:
 
     # -- context -----------------------------------------------------------------------
     def _article_context(self, meta: PageMeta, view: TextView, page: CleanedPage) -> ArticleContext:
-        primary, national = self._primary_region(meta, view, page)
+        paragraphs = [view.text[start:end] for start, end in self._paragraph_ranges(view, page)]
+        primary, national = self.primary_regions.resolve(
+            meta.place_hints, meta.title, meta.outlet, view.text, paragraphs
+        )
         return ArticleContext(
             published=_parse_date(meta.published_at), primary=primary,
-            gazetteer=self.gazetteer, national=national,
+            gazetteer=self.gazetteer, national=national, outlet=meta.outlet,
         )
-
-    def _primary_region(
-        self, meta: PageMeta, view: TextView, page: CleanedPage
-    ) -> tuple[Place | None, bool]:
-        """The article's primary region, and whether it is a national story.
-
-        In order: a development zone named in the title; the page's place hints
-        (dateline, breadcrumb, title), where a capital dateline on a national story
-        means the whole country; the outlet (星岛日报 -> 香港); the body, where
-        national words outweighing the first place make a national story.
-        """
-        hinted: Place | None = None
-        for hint in meta.place_hints:
-            covered = self.lexicon.capital_region(hint, view.text)
-            if covered == "全国" and hinted is None:
-                return None, True
-            place = self.gazetteer.resolve(covered or hint, [hinted] if hinted else [])
-            if place is None:
-                continue
-            if hinted is None:
-                hinted = place
-            elif (hinted.level == "province" and place.level in ("city", "county")
-                  and place.province == hinted.name):
-                hinted = place  # 新疆墨玉: the title's county inside the province hinted first
-        if hinted is not None and hinted.level == "city":
-            hinted = self._province_story(hinted, view, page) or hinted
-        zone = self._title_zone(meta.title, hinted)
-        if zone is not None:
-            return zone, False
-        if hinted is not None:
-            return hinted, False
-        outlet_place = self.lexicon.outlet_region(meta.outlet)
-        if outlet_place is not None:
-            return self.gazetteer.resolve(outlet_place), False
-        ranges = list(self._paragraph_ranges(view, page))
-        body = "".join(view.text[start:end] for start, end in ranges)
-        lead = "".join(view.text[start:end] for start, end in ranges[:2])
-        first, _ = self._first_body_place(body)
-        lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)
-        weight = self.lexicon.national_weight(lead)
-        if weight > lead_places and (weight >= 2 or lead_places == 0):
-            return None, True  # the lead speaks of the country, not of a place
-        return first, False
-
-    def _province_story(self, city: Place, view: TextView, page: CleanedPage) -> Place | None:
-        """本报广州…电 on a story about all of 广东: the province, when the body says so."""
-        if not city.province:
-            return None
-        province = self.gazetteer.by_name(city.province)
-        if not province:
-            return None
-        body = "".join(view.text[s:e] for s, e in self._paragraph_ranges(view, page))
-        city_weight = body.count(self.gazetteer.short_name(city))
-        province_weight = body.count(self.gazetteer.short_name(province[0])) + body.count("全省")
-        return province[0] if province_weight > max(2, city_weight) else None
-
-    def _title_zone(self, title: str | None, city: Place | None) -> Place | None:
-        """A development zone the title names (苏州工业园区一季度...): the article is about it."""
-        if not title:
-            return None
-        for mention in self.gazetteer.scan(title):
-            if mention.zone:
-                return self.gazetteer.development_zone(mention.surface, city)
-            place = self.gazetteer.resolve(mention.surface, [city] if city else [])
-            if place is not None and place.level == "district" and place.code is None:
-                return place  # a named zone of the gazetteer's supplements
-        return None
-
-    def _first_body_place(self, body: str) -> tuple[Place | None, int]:
-        """The first place the body names (辽宁省阜新市 -> 阜新市), and how often it is named.
-
-        A place named in passing first (辽宁阜新蒙古族自治县职业高中) gives way to one the
-        body names at least three times as often.
-        """
-        mentions = [m for m in self.gazetteer.scan(body) if not m.zone]
-        places: list[Place] = []
-        for index, mention in enumerate(mentions):
-            place = self.gazetteer.resolve(mention.surface)
-            if place is None:
-                continue
-            following = mentions[index + 1] if index + 1 < len(mentions) else None
-            if following is not None and following.start == mention.end:
-                inner = self.gazetteer.resolve(following.surface, [place])
-                if inner is not None and place.name in (inner.province, inner.parent):
-                    place = inner
-            places.append(place)
-        if not places:
-            return None, 0
-        counts = Counter(places)
-        first = places[0]
-        frequent, often = counts.most_common(1)[0]
-        if often >= 3 and often >= 3 * counts[first]:
-            return frequent, often
-        return first, counts[first]
 
     @staticmethod
     def _paragraph_ranges(view: TextView, page: CleanedPage) -> Iterator[tuple[int, int]]:
@@ -247,6 +162,11 @@ class Extractor:
             if start < end:
                 yield start, end
 
+    def _paragraph_parts(self, view: TextView, page: CleanedPage) -> Iterator[tuple[int, int, bool]]:
+        """Paragraphs as the contract reads them: transcripts split at turns and points."""
+        for start, end in self._paragraph_ranges(view, page):
+            yield from paragraph_parts(view.text, start, end)
+
     # -- paragraphs and sentences --------------------------------------------------------
     def _paragraph_records(
         self, view: TextView, start: int, end: int, article: ArticleContext
@@ -255,6 +175,9 @@ class Extractor:
         quantities = self.quantities.find(text)
         ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
         if not (quantities or ratios) or self._is_heading(view, start, end):
+            for s_start, s_end in iter_sentences(text):
+                article.carried_place = paragraph_place(
+                    self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
             return []
         topical = self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(
@@ -263,6 +186,7 @@ class Extractor:
         paragraph = ParagraphContext(
             sector=self._framed_sector(text),
             times=[_shift(t, start) for t in paragraph_times],
+            place=article.carried_place,
         )
         records = []
         hints: dict[Any, str] = {}
@@ -271,43 +195,50 @@ class Extractor:
         for s_start, s_end in iter_sentences(text):
             index = bisect.bisect_left(positions, s_start)
             if index >= len(positions) or positions[index] >= s_end:
-                self._learn_subjects(text[s_start:s_end], hints)
-                self._learn_places(text[s_start:s_end], article)
+                learn_subjects(self.lexicon, text[s_start:s_end], hints)
+                self._learn_context(text[s_start:s_end], article, paragraph)
                 continue
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
             if not (
                 self.lexicon.mentions_work(sentence)
                 or self.lexicon.cue_patterns_match(sentence)
                 or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
+                or paragraph.topic is not None  # 减班休息…；实施单位320家: the topic carries (v2)
             ):
-                self._learn_places(sentence, article)
+                self._learn_context(sentence, article, paragraph)
                 continue  # numbers in a sentence that names no work, population or metric
             doc = nlp_module.run(
                 self.nlp, sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
-                anchor=_last_day(paragraph_times, s_start) or article.last_day,
-                period=_last_period(paragraph_times, s_start) or article.last_period,
+                anchor=last_day(paragraph_times, s_start) or article.last_day,
+                period=last_period(paragraph_times, s_start) or article.last_period,
+                topic=paragraph.topic,
             )
-            self._learn_places(sentence, article)  # 长沙县…全县: the county this sentence names
+            learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county this sentence names
             for draft in doc._.drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)
                 if record is not None:
                     records.append(record)
-            self._learn_subjects(sentence, hints)
-        article.last_day = _last_day(paragraph_times, len(text)) or article.last_day
-        article.last_period = _last_period(paragraph_times, len(text)) or article.last_period
+            learn_subjects(self.lexicon, sentence, hints)
+            paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
+                paragraph.place)
+            paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
+        article.carried_place = paragraph.place
+        article.last_day = last_day(paragraph_times, len(text)) or article.last_day
+        article.last_period = last_period(paragraph_times, len(text)) or article.last_period
         return records
 
-    def _learn_places(self, sentence: str, article: ArticleContext) -> None:
-        """Places named so far: 全县 refers to the county the article just named."""
-        context = [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
-        for mention in self.gazetteer.scan(sentence):
-            if mention.zone:
-                continue
-            place = self.gazetteer.resolve(mention.surface, context)
-            if place is not None:
-                article.places_seen.append(place)
+    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
+        """What a sentence without figures tells the sentences after it: places and topic."""
+        learn_places(self.gazetteer, sentence, article)
+        paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
+            paragraph.place)
+        paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
+
+    @staticmethod
+    def _context(article: ArticleContext) -> list[Place]:
+        return [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
 
     @staticmethod
     def _is_heading(view: TextView, start: int, end: int) -> bool:
@@ -332,14 +263,6 @@ class Extractor:
             if marker.label.startswith("sector:") and marker.start <= 2:
                 return Sector(marker.label.split(":", 1)[1])
         return None
-
-    def _learn_subjects(self, sentence: str, hints: dict[Any, str]) -> None:
-        """帮助农民工返岗复工: a population named right before a metric word."""
-        nouns = [n for n in self.lexicon.nouns(sentence) if n.kind != "excluded"]
-        for cue in self.lexicon.cues(sentence):
-            for noun in nouns:
-                if 0 <= cue.start - noun.end <= 1:
-                    hints[cue.metric] = noun.text
 
     # -- validation ----------------------------------------------------------------------
     def _validated(
@@ -389,21 +312,6 @@ def _shift(mention: Any, offset: int) -> Any:
     from dataclasses import replace
 
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
-
-
-def _last_day(times: list[Any], before: int) -> dt.date | None:
-    """The last full date named before `before`: what 当天 refers to."""
-    days = [t for t in times if t.kind == "ymd" and t.value and t.end <= before]
-    return dt.date.fromisoformat(days[-1].value) if days else None
-
-
-def _last_period(times: list[Any], before: int) -> str | None:
-    """The last time named before `before` that dates figures: what 同期 points to."""
-    named = [
-        t for t in times
-        if t.value and t.end <= before and not t.comparison and t.kind not in ("now", "same_period")
-    ]
-    return str(named[-1].value) if named else None
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -1,4 +1,5 @@
-"""Fixtures shared by the test directories: the throwaway PostgreSQL cluster of the session.
+"""Fixtures shared by several test packages: headless Debian chromium and a PNG reader, and
+the throwaway PostgreSQL cluster of the session.
 
 PostgreSQL is real: `postgres_cluster` runs scripts/start_postgres.sh (Debian's
 postgresql) on a free loopback port, once per session. Without the binaries the
@@ -10,13 +11,88 @@ from __future__ import annotations
 
 import os
 import shutil
+import struct
 import subprocess
 import tempfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+Chromium = Callable[..., subprocess.CompletedProcess[bytes]]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Chromium:
+    """Run headless Debian chromium with the given extra arguments."""
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("/usr/bin/chromium is missing on CI: apt-get install -y chromium")
+        pytest.skip("/usr/bin/chromium is missing: apt-get install -y chromium to run this test")
+
+    def run(tmp: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+        command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+                   "--disable-background-networking", "--disable-component-update",
+                   "--disable-sync", "--no-first-run", f"--user-data-dir={tmp / 'profile'}",
+                   *args]
+        return subprocess.run(command, capture_output=True, timeout=180, check=True)
+
+    return run
+
+
+def _paeth(a: int, b: int, c: int) -> int:
+    p = a + b - c
+    pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+    return a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+
+
+def png_colours(path: Path) -> int:
+    """Distinct colours of an 8-bit RGB/RGBA PNG, decoded with the standard library."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    pos, idat = 8, b""
+    width = height = colour_type = 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour_type = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and colour_type in (2, 6), "only 8-bit RGB(A) screenshots"
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    bpp = 3 if colour_type == 2 else 4
+    stride = width * bpp
+    previous = bytearray(stride)
+    colours: set[bytes] = set()
+    for y in range(height):
+        filter_type = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for x in range(stride):
+            left = line[x - bpp] if x >= bpp else 0
+            up = previous[x]
+            corner = previous[x - bpp] if x >= bpp else 0
+            if filter_type == 1:
+                line[x] = (line[x] + left) & 0xFF
+            elif filter_type == 2:
+                line[x] = (line[x] + up) & 0xFF
+            elif filter_type == 3:
+                line[x] = (line[x] + (left + up) // 2) & 0xFF
+            elif filter_type == 4:
+                line[x] = (line[x] + _paeth(left, up, corner)) & 0xFF
+        colours.update(bytes(line[x:x + 3]) for x in range(0, stride, bpp * 4))
+        previous = line
+    return len(colours)
+
+
+@pytest.fixture(scope="session")
+def count_png_colours() -> Callable[[Path], int]:
+    return png_colours
+
 
 REPO = Path(__file__).resolve().parents[1]
 START_POSTGRES = REPO / "scripts" / "start_postgres.sh"

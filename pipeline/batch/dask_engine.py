@@ -35,6 +35,9 @@ def connect(settings: BatchSettings) -> tuple[Client, Any]:
     """A client to `settings.scheduler`, or to a new LocalCluster (returned to be closed)."""
     from distributed import Client, LocalCluster
 
+    from pipeline.logs import quiet_distributed
+
+    quiet_distributed()
     if settings.scheduler:
         return Client(settings.scheduler), None
     cluster = LocalCluster(n_workers=max(settings.workers, 1), processes=True,

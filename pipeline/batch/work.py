@@ -66,8 +66,10 @@ class BatchSettings:
 @lru_cache(maxsize=4)
 def worker_extractor(settings: Settings) -> Extractor:
     """The Extractor of this process, built on first use (costly: spaCy, jieba, OpenCC)."""
+    from pipeline.logs import quiet_jieba
     from pipeline.process import Extractor
 
+    quiet_jieba()
     return Extractor(settings)
 
 

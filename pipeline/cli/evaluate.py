@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pipeline.evaluate import (
     EvaluationInputError,
+    as_predictions,
     load_gold_dir,
     predict,
     read_predictions,
@@ -48,6 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pred", type=Path, metavar="FILE",
                         help="JSONL of ExtractedDocument (the pipeline's records.jsonl);"
                              " without it the pipeline runs on the gold texts")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="a second annotator's gold directory, scored as the predictions:"
+                             " inter-annotator agreement on the documents both annotated")
     parser.add_argument("--archive", type=Path, default=DEFAULT_ARCHIVE, metavar="PATH",
                         help="news archive holding the texts of archive gold"
                              " (default: %(default)s)")
@@ -67,7 +71,11 @@ def run(args: argparse.Namespace) -> int:
     """Score, print the tables, write the reports, apply the floors."""
     try:
         gold_set = load_gold_dir(args.gold, args.archive)
-        pred = read_predictions(args.pred) if args.pred else predict(gold_set.documents)
+        if args.against:
+            pred = as_predictions(load_gold_dir(args.against, args.archive))
+            gold_set = gold_set.restricted_to({doc.doc_id for doc in pred})
+        else:
+            pred = read_predictions(args.pred) if args.pred else predict(gold_set.documents)
     except EvaluationInputError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

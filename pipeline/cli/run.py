@@ -21,6 +21,7 @@ from typing import TextIO
 from pipeline.batch.runner import BatchSettings, run_batch
 from pipeline.batch.sinks import SinkError, normalize_db_url
 from pipeline.batch.sources import FieldNames, is_archive, is_warc, open_binary, walk_texts
+from pipeline.logs import configure_cli_logging
 from pipeline.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -66,7 +67,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       " extract.time_budget error and keeps the records found (default:"
                       f" {Settings().time_budget:g}; 'none' for no limit)")
     work.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
-                      help="progress bar on a terminal, lines otherwise (default: auto)")
+                      help="auto: a bar on a terminal, otherwise lines with -v and nothing"
+                      " without (default: auto)")
     fields = parser.add_argument_group("archive fields (JSONL)")
     defaults = FieldNames()
     fields.add_argument("--text-field", nargs="+", metavar="NAME",
@@ -142,13 +144,13 @@ def build_settings(args: argparse.Namespace) -> BatchSettings:
 
 
 def run(args: argparse.Namespace) -> int:
-    _configure_logging(args.verbose)
+    configure_cli_logging(args.verbose)
     try:
         settings = build_settings(args)
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    progress = make_progress(args.progress, settings, sys.stderr)
+    progress = make_progress(args.progress, settings, sys.stderr, verbose=args.verbose > 0)
     try:
         summary = run_batch(settings, progress=progress)
     except SinkError as exc:
@@ -176,17 +178,11 @@ def main(argv: list[str] | None = None) -> int:
     return run(parser.parse_args(argv))
 
 
-def _configure_logging(verbosity: int) -> None:
-    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 \
-        else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("pipeline").setLevel(level)
-
-
 def make_progress(
-    mode: str, settings: BatchSettings, stream: TextIO
+    mode: str, settings: BatchSettings, stream: TextIO, verbose: bool = False
 ) -> BarProgress | LineProgress | None:
-    if mode == "none":
+    """`auto` keeps a piped run silent on stderr unless -v asks for progress lines."""
+    if mode == "none" or (mode == "auto" and not stream.isatty() and not verbose):
         return None
     if mode == "bar" or (mode == "auto" and stream.isatty()):
         return BarProgress(stream, total=count_inputs(settings.inputs))

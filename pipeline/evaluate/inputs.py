@@ -45,6 +45,11 @@ class GoldSet:
     def texts(self) -> dict[str, str]:
         return {doc.gold.doc_id: doc.text for doc in self.documents}
 
+    def restricted_to(self, doc_ids: set[str]) -> GoldSet:
+        """The documents of this set whose id is in `doc_ids` (what a second annotator did)."""
+        kept = [doc for doc in self.documents if doc.gold.doc_id in doc_ids]
+        return GoldSet(kept, {k: v for k, v in self.skipped.items() if k in doc_ids})
+
 
 def load_gold_dir(path: Path, archive: Path | None) -> GoldSet:
     """Gold documents of a corpus root or of a plain directory of `*.gold.json` files."""
@@ -98,10 +103,23 @@ def read_predictions(path: Path) -> list[ExtractedDocument]:
     return documents
 
 
+def as_predictions(gold_set: GoldSet) -> list[ExtractedDocument]:
+    """Another annotator's gold as predicted documents, to measure agreement between annotators."""
+    return [
+        ExtractedDocument(
+            doc_id=doc.gold.doc_id, source=doc.gold.source, script=doc.gold.script,
+            article=doc.gold.article, text=doc.text, records=doc.gold.records,
+        )
+        for doc in gold_set.documents
+    ]
+
+
 def predict(documents: Sequence[GoldText]) -> list[ExtractedDocument]:
     """Run the pipeline on the gold texts."""
+    from pipeline.logs import quiet_jieba
     from pipeline.process import Extractor  # local: building the extractor is costly
 
+    quiet_jieba()
     extractor = Extractor()
     return [
         extractor.process(RawDocument(

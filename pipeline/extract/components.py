@@ -3,14 +3,13 @@
 The pipeline runs on one sentence of the Simplified analysis text at a time
 (only sentences that hold a candidate quantity are segmented at all). Finders
 match by characters and write both an exact list on `doc._` (character
-offsets, what the linker reads) and `doc.spans[...]` aligned to jieba's tokens
-(for inspection and displaCy):
+offsets, what the resolvers read) and `doc.spans[...]` aligned to jieba's tokens
+(for inspection and displaCy); `pipeline.resolve.component` adds the linker:
 
 - `employment_quantities` -> doc._.quantities, doc.spans["quantities"]
 - `employment_cues`       -> doc._.cues / nouns / markers, doc.spans["cues"]
 - `employment_times`      -> doc._.times, doc.spans["times"]  (needs doc._.published)
 - `employment_places`     -> doc._.places, doc.spans["places"]
-- `employment_linker`     -> doc._.drafts (needs doc._.subject_hints, doc._.metric_hints)
 """
 
 from __future__ import annotations
@@ -18,19 +17,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.extract.findings import PlaceRef
 from pipeline.extract.gazetteer import Gazetteer, shared_gazetteer
 from pipeline.extract.lexicon import Lexicon, shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.timex import TimeFinder
-from pipeline.resolve.linker import Linker, PlaceRef, SentenceFindings
 
 _EXTENSIONS = (
     "quantities", "cues", "nouns", "markers", "times", "places", "drafts", "published",
-    "subject_hints", "metric_hints", "topical", "anchor", "period",
+    "subject_hints", "metric_hints", "topical", "anchor", "period", "topic",
 )
 
 
@@ -102,31 +100,6 @@ class PlaceComponent:
         return doc
 
 
-class LinkerComponent:
-    def __init__(self, lexicon: Lexicon) -> None:
-        self.linker = Linker(lexicon)
-
-    def __call__(self, doc: Doc) -> Doc:
-        offsets = doc.to_array([IDX, LENGTH])  # without building a Token per word
-        starts, lengths = offsets[:, 0], offsets[:, 1]
-        findings = SentenceFindings(
-            text=doc.text,
-            quantities=doc._.quantities or [],
-            cues=doc._.cues or [],
-            nouns=doc._.nouns or [],
-            markers=doc._.markers or [],
-            times=doc._.times or [],
-            places=doc._.places or [],
-            token_starts=frozenset(int(i) for i in starts),
-            token_ends=frozenset(int(i + n) for i, n in zip(starts, lengths, strict=True)),
-            subject_hints=doc._.subject_hints or {},
-            metric_hints=doc._.metric_hints or {},
-            topical=doc._.topical is not False,
-        )
-        doc._.drafts = self.linker.link(findings)
-        return doc
-
-
 def _merge_named_zones(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
     """宁波 + 石化 + 经济技术开发区: one zone named after its place, not a city and a bare zone."""
     merged: list[PlaceRef] = []
@@ -159,11 +132,6 @@ def make_times(nlp: Language, name: str) -> TimeComponent:
 @Language.factory("employment_places")
 def make_places(nlp: Language, name: str) -> PlaceComponent:
     return PlaceComponent(shared_gazetteer(), shared_lexicon())
-
-
-@Language.factory("employment_linker")
-def make_linker(nlp: Language, name: str) -> LinkerComponent:
-    return LinkerComponent(shared_lexicon())
 
 
 def quantity_spans(doc: Doc) -> list[Span]:

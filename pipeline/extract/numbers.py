@@ -53,6 +53,7 @@ class Quantity:
     unit: Unit | None  # None when the counting word does not tell (个, 次)
     qualifier: Qualifier  # from 多/余 inside the quantity or words around it
     is_range: bool = False
+    value_max: Decimal | None = None  # the upper bound of a range (3至5万人 -> 50000), v2
 
 
 # Digit groups may be separated by commas or by a space: ASCII, no-break, thin, narrow
@@ -65,6 +66,7 @@ _CHINESE = (
     r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
+_SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 # No statistic is written with more digits than this; longer numbers are not read.
 MAX_DIGITS = 30
@@ -120,6 +122,9 @@ class QuantityFinder:
             rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
             rf"(?P<inner>{inner})?(?P<mag2>{mags})?(?P<unit>{units})"
             rf"|(?P<pct_only>百分之)(?P<pct_cn>{_CHINESE}|{_ARABIC})"
+            # 上万名, 近百家, 数百个, 几十位: a magnitude with no digits (v2 reading 8)
+            rf"|(?P<vague_pre>数|几)?(?P<vague_mag>十万|百万|千万|十|百|千|万|亿)(?P<vague_inner>{inner})?"
+            rf"(?P<vague_unit>{units})"
             # 220万 / 37.9万 with no counting word: what is counted comes from the noun after
             rf"|(?P<bare_ar>{_ARABIC})(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
             rf"(?![\d万亿千百{self.table.measure_chars}])"
@@ -169,7 +174,10 @@ class QuantityFinder:
             tens = parse_number(match.group("pct_lo"))
             if tens is None:
                 return None
-            return Quantity(start, end, tens * 10, "%", Unit.percent, Qualifier.over, is_range=True)
+            high = parse_number(match.group("pct_hi"))
+            return Quantity(start, end, tens * 10, "%", Unit.percent,
+                            self._outer_qualifier(text, start, end, Qualifier.exact), is_range=True,
+                            value_max=high * 10 if high is not None and high > tens else None)
         if match.group("cheng_a"):
             tens, units = parse_number(match.group("cheng_a")), parse_number(match.group("cheng_b"))
             if tens is None or units is None:
@@ -191,6 +199,8 @@ class QuantityFinder:
                 return None
             return Quantity(start, end, value, "%", Unit.percent,
                             self._outer_qualifier(text, start, end, Qualifier.exact))
+        if match.group("vague_mag"):
+            return self._vague(text, match, start, end)
         classifier = self._classifiers[match.group("unit")]
         if end < len(text) and text[end] in self.table.blocked_after.get(classifier.word, ""):
             return None
@@ -222,11 +232,35 @@ class QuantityFinder:
         value *= classifier.scale
         inner = match.group("inner")
         base = self.table.inner_qualifiers[inner] if inner else Qualifier.exact
-        if match.group("join"):
-            base = Qualifier.over
+        value_max = self._upper(match, classifier.scale) if match.group("join") else None
+        if value_max is not None and value_max <= value:
+            value_max = None  # 5至3: not a range we can trust; keep the first number
         qualifier = self._outer_qualifier(text, start, end, base)
         return Quantity(start, end, normalise(value), classifier.word, unit, qualifier,
-                        is_range=bool(match.group("join")))
+                        is_range=bool(match.group("join")),
+                        value_max=normalise(value_max) if value_max is not None else None)
+
+    def _upper(self, match: re.Match[str], scale: Decimal) -> Decimal | None:
+        """The upper bound of a range, in base units (3至5万人 -> 50000)."""
+        high = self._side(match, "hi_")
+        if high is None:
+            return None
+        if match.group("mag2"):
+            high *= self.table.magnitudes[match.group("mag2")]
+        return high * scale
+
+    def _vague(self, text: str, match: re.Match[str], start: int, end: int) -> Quantity | None:
+        """上万名 -> 10000 over; 近百家 -> 100 approx; 数百个 -> 100 over (数 is part of the number)."""
+        qualifier = self._outer_qualifier(text, start, end, Qualifier.exact)
+        if not match.group("vague_pre") and qualifier is Qualifier.exact:
+            return None  # 千家万户, 百万人口: a bare magnitude is a word, not a figure
+        if match.group("vague_pre") or match.group("vague_inner"):
+            qualifier = Qualifier.over
+        classifier = self._classifiers[match.group("vague_unit")]
+        mag = match.group("vague_mag")
+        value = self.table.magnitudes.get(mag) or _SMALL_MAGNITUDES[mag]
+        return Quantity(start, end, normalise(Decimal(value) * classifier.scale), classifier.word,
+                        classifier.unit, qualifier)
 
     def _side(self, match: re.Match[str], prefix: str) -> Decimal | None:
         if match.group(f"{prefix}cn"):

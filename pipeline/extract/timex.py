@@ -20,7 +20,7 @@ from pipeline.resources import load_data
 
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
-    "relative_day", "now", "spring_festival", "same_period", "same_year",
+    "relative_day", "now", "spring_festival", "same_period", "same_year", "holiday", "season",
 ]
 
 
@@ -34,6 +34,11 @@ class TimexTable(BaseModel):
     as_of_markers: list[str]
     comparison_before: list[str]
     comparison_after: tuple[str, ...]
+    release_after: tuple[str, ...]
+    since_before: tuple[str, ...]
+    name_words: tuple[str, ...]
+    since_after: tuple[str, ...]
+    holiday_months: dict[str, int]
     spring_festival: dict[int, dt.date]
 
 
@@ -47,9 +52,13 @@ class TimeMention:
     year_only: str | None  # the year, for projected figures (今年底 -> 2020)
     comparison: bool = False  # the base of a comparison (比23日, 较3月6日): dates no figure
     rolled_back: bool = False  # put in last year because its month is after publication
+    year_written: bool = False  # the text gives the year (2020年3月, 去年3月), not the publication
 
 
 _SAME_DAY = ("当天", "当日")
+# after a year, these keep it a time (2019年以来, 2019年全国…), not the start of a name
+_TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半年", "前", "后", "年", "度", "起", "至",
+                   "到", "共", "全国", "我国", "以后", "以前")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
@@ -89,10 +98,12 @@ class TimeFinder:
         `anchor` is the day the article last named (for 当天), `period` the last time it
         named (for 同期, 本期): pointing-back words take what they point to.
         """
-        mentions = []
+        mentions: list[TimeMention] = []
         for match in self._pattern.finditer(text):
             if text.startswith(("电", "讯"), match.end()):
                 continue  # the dateline (新华社西安3月2日电) dates the report, not a figure
+            if text.startswith(self.table.release_after, match.end()) or _reported(text, match.start()):
+                continue  # 18日公布, 记者6日获悉: the day of the report dates no figure (v2)
             index = next(i for i in range(len(self.table.patterns)) if match.group(f"k{i}"))
             groups = {
                 key.split("_", 1)[1]: value
@@ -100,6 +111,8 @@ class TimeFinder:
                 if key.startswith(f"k{index}_") and value is not None
             }
             kind = self.table.patterns[index].kind
+            if kind == "year" and self._in_name(text, match.end()):
+                continue  # 2025年春风行动: a year inside a campaign's name
             try:
                 value, year = self._resolve(kind, groups, match.group(0), published)
             except (OverflowError, ValueError):  # 昨天 on 0001-01-01: no such day
@@ -107,7 +120,10 @@ class TimeFinder:
             if groups.get("rel") in _SAME_DAY and anchor is not None:
                 value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
             if kind == "same_year":  # 全年: the year under discussion
-                if period is not None:
+                named = [m.year_only for m in mentions if m.year_only and m.kind in ("year", "relative_year")]
+                if named:  # 2019年就业形势…全年新增: the year this text just named
+                    value, year = named[-1], named[-1]
+                elif period is not None:
                     value, year = period[:4], period[:4]
                 elif published is not None:
                     value, year = str(published.year), str(published.year)
@@ -115,13 +131,15 @@ class TimeFinder:
                 if period is None:
                     continue  # 同期 with nothing named before it dates nothing
                 value, year = period, period[:4]
-            if text.startswith(("以来", "至今"), match.end()) and published is not None:
-                value = published.isoformat()  # 5月以来: a period up to now ends today
+            if published is not None and (text.startswith(("以来", "至今"), match.end())
+                                          or self._since(text, match.start(), match.end())):
+                value = published.isoformat()  # 5月以来, 自2001年…开始: a period up to now ends today
             as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
             as_of = as_of or match.group(0).startswith(("截至", "截止"))
             comparison = bool(self._comparison_before.search(text, max(0, match.start() - 4),
                                                              match.start())) or text.startswith(
-                self.table.comparison_after, match.end())
+                self.table.comparison_after, match.end()) or (
+                kind == "spring_festival" and text.startswith("的", match.end()))  # 春节前的22%
             rolled = (
                 kind in ("ymd", "ym", "month_range") and value is not None and published is not None
                 and int(value[:4]) < published.year and not groups.get("year")
@@ -129,9 +147,25 @@ class TimeFinder:
             )
             if value is not None and not _is_calendar_date(value):
                 value, year = None, None  # 前年 of year 1, 明年 of 9999: outside the calendar
+            written = bool(groups.get("year") or groups.get("rel"))
             mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year,
-                                        comparison, rolled))
+                                        comparison, rolled, written))
         return mentions
+
+    def _in_name(self, text: str, end: int) -> bool:
+        """2025年春风行动, 2023年秋季招聘月: a year followed, within its clause, by a name word."""
+        if (end < len(text) and not "\u4e00" <= text[end] <= "\u9fff") or text.startswith(
+                _TIME_CONTINUES, end):
+            return False
+        clause = re.split(r"[，。；,;：:（(]", text[end : end + 16], maxsplit=1)[0]
+        return any(word in clause for word in self.table.name_words)
+
+    def _since(self, text: str, start: int, end: int) -> bool:
+        """自2001年阜新市被列为试点开始: a period from that time up to now."""
+        if not text.endswith(self.table.since_before, max(0, start - 1), start):
+            return False
+        clause_end = min((i for i in (text.find(c, end) for c in "，。；,;") if i >= 0), default=len(text))
+        return any(text.find(word, end, clause_end) >= 0 for word in self.table.since_after)
 
     def _resolve(
         self, kind: str, groups: dict[str, str], surface: str, published: dt.date | None
@@ -152,9 +186,16 @@ class TimeFinder:
             if relative == pub_year and published and not surface.endswith(("底", "末", "全年")):
                 # 今年 on a figure that has happened: so far this year, i.e. now
                 return published.isoformat(), str(relative)
-            if relative < pub_year and surface.endswith(("底", "末")):
-                return f"{relative:04d}-12", str(relative)  # 去年底: last year's last month
-            return str(relative), str(relative)
+            return str(relative), str(relative)  # 去年底, 今年初: the year alone (v2)
+        if kind == "holiday":
+            year = self._year(groups, published)
+            month = self.table.holiday_months.get(groups.get("holiday", ""))
+            if year is None or month is None:
+                return None, str(year) if year else None
+            return f"{year:04d}-{month:02d}", str(year)
+        if kind == "season":
+            year = self._year(groups, published)
+            return (str(year), str(year)) if year else (None, None)
         if kind == "spring_festival":
             if pub_year is None:
                 return None, None
@@ -167,9 +208,7 @@ class TimeFinder:
         if kind == "year":
             if not year:
                 return None, None
-            if surface.endswith(("底", "末")):
-                return f"{year:04d}-12", str(year)  # 2018年末: the year's last month
-            return str(year), str(year)
+            return str(year), str(year)  # 2018年末, 2019年初: the year alone (v2)
         if year is None:
             return None, None
         if kind == "ymd":
@@ -216,3 +255,8 @@ class TimeFinder:
         if not groups.get("year") and not groups.get("rel") and published and month > published.month:
             return year - 1
         return year
+
+
+def _reported(text: str, start: int) -> bool:
+    """记者6日获悉, 记者从…6日召开的…获悉: a time right after 记者 is the reporter's day."""
+    return text.endswith(("记者", "记者从"), max(0, start - 3), start)

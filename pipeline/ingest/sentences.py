@@ -11,6 +11,13 @@ from pipeline.budget import check as check_budget
 _SENTENCE_END = re.compile(r"[。；！？;!?\n\r]|\.(?!\d)")
 _EDGE_SPACE = " \t\u3000\xa0\r\n"
 _ENDS = frozenset("。；！？;!?\n\r")
+# In a long block without line breaks (a press-conference transcript), a new speaker's turn
+# (宜昌市人社局局长李柏红：) or a numbered point (一是, 二是, （三）) starts a paragraph.
+_PART_START = re.compile(
+    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[，,、]"
+    r"|[^。；！？\s“”\"，,、]{2,40}?[：:](?!\d))"
+)
+_LONG_BLOCK = 400  # characters: shorter blocks are paragraphs as they are
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -55,3 +62,24 @@ def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterato
         begin = match.end()
     if begin < stop_at and text[begin:stop_at].strip(_EDGE_SPACE):
         yield begin, stop_at
+
+
+def paragraph_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """[start, end) split where a sentence opens a new speaker's turn or numbered point,
+    for blocks longer than `_LONG_BLOCK` (ANNOTATION.md reading 25); else the block itself.
+    The flag is True where a part continues the same speaker (a numbered point), so what
+    the speaker's place is carries into it."""
+    if end - start <= _LONG_BLOCK:
+        yield start, end, False
+        return
+    begin, continues = start, False
+    for s_start, _s_end in iter_sentences(text, start, end):
+        lead = s_start
+        while lead < end and text[lead] in _EDGE_SPACE:
+            lead += 1
+        match = _PART_START.match(text, lead)
+        if lead > begin and match and text[begin:lead].strip(_EDGE_SPACE):
+            yield begin, lead, continues
+            begin, continues = lead, not match.group(0).endswith(("：", ":"))
+    if text[begin:end].strip(_EDGE_SPACE):
+        yield begin, end, continues

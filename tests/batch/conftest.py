@@ -170,3 +170,26 @@ def write_jsonl() -> Callable[..., Path]:
 @pytest.fixture
 def synthetic_records() -> Callable[[int], list[dict[str, object]]]:
     return _synthetic_records
+
+
+@pytest.fixture(scope="session")
+def corpus_documents() -> list[ExtractedDocument]:
+    """The bundled corpus's written articles (corpus/texts), extracted once per session."""
+    from pipeline.batch.runner import map_local
+    from pipeline.batch.sources import SourceSettings, iter_documents
+    from pipeline.batch.work import BatchSettings
+
+    raws = iter_documents((str(REPO / "corpus" / "texts"),), SourceSettings())
+    return list(map_local(raws, BatchSettings(workers=1, out_dir=None)))
+
+
+@pytest.fixture
+def corpus_db(db_url: str, corpus_documents: list[ExtractedDocument]) -> str:
+    """A database (SQLite and PostgreSQL) holding the corpus as the pipeline writes it."""
+    from pipeline.batch.sinks import SqlSink
+
+    sink = SqlSink(db_url)
+    sink.open(resume=False)
+    sink.write(corpus_documents)
+    sink.close()
+    return db_url

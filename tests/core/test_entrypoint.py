@@ -75,3 +75,16 @@ def test_entrypoint_readme_cli_matches_help(
         main(["evaluate", "--help"])
     offered_eval = _options(capsys.readouterr().out) - {"--help"}
     assert documented_eval <= offered_eval
+
+
+@pytest.mark.parametrize("command", ["export", "summary"])
+def test_entrypoint_readme_cli_documents_analysis_commands(
+    command: str, repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## CLI", 1)[1].split("\n## ", 1)[0]
+    line = next(line for line in section.splitlines()  # the synopsis, before the examples
+                if line.strip().startswith(f"python run_pipeline.py {command} --db"))
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    assert _options(line) == _options(capsys.readouterr().out) - {"--help"}

@@ -26,8 +26,8 @@ from schemas import Qualifier, Unit
         ("六成以上", "六成", "60", Unit.percent, Qualifier.over),
         ("3万4000人", "3万4000人", "34000", Unit.person, Qualifier.exact),
         ("1.2万人", "1.2万人", "12000", Unit.person, Qualifier.exact),
-        ("3至5万人", "3至5万人", "30000", Unit.person, Qualifier.over),
-        ("10%—20%", "10%—20%", "10", Unit.percent, Qualifier.over),
+        ("3至5万人", "3至5万人", "30000", Unit.person, Qualifier.exact),
+        ("10%—20%", "10%—20%", "10", Unit.percent, Qualifier.exact),
         ("１２３人", "１２３人", "123", Unit.person, Qualifier.exact),
         ("1,204,500人", "1,204,500人", "1204500", Unit.person, Qualifier.exact),
         ("2 318 700人", "2 318 700人", "2318700", Unit.person, Qualifier.exact),
@@ -53,6 +53,19 @@ def test_numbers_find_quantity(
     assert quantity.value == Decimal(value)
     assert quantity.unit == unit
     assert quantity.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max"),
+    [("3至5万人", "30000", "50000"), ("10%—20%", "10", "20"), ("约1000~5000元", "1000", "5000"),
+     ("百分之六七十", "60", "70"), ("6.5万人", "65000", None)],
+)
+def test_numbers_v2_range_has_upper_bound(
+    quantities: QuantityFinder, text: str, value: str, value_max: str | None
+) -> None:
+    quantity = quantities.find(text)[0]
+    assert quantity.value == Decimal(value)
+    assert quantity.value_max == (Decimal(value_max) if value_max else None)
 
 
 @pytest.mark.parametrize(

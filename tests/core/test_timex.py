@@ -51,7 +51,7 @@ def test_timex_without_publication_date_leaves_relative_times_open(times: TimeFi
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("截至2018年末", "2018-12"), ("去年底", "2019-12"), ("5月以来", "2020-04-28"),
+    [("截至2018年末", "2018"), ("去年底", "2019"), ("5月以来", "2020-04-28"),
      ("春节前", "2020-01")],
 )
 def test_timex_period_ends(times: TimeFinder, published: dt.date, text: str, value: str) -> None:
@@ -66,3 +66,26 @@ def test_timex_pointing_back_words(times: TimeFinder, published: dt.date) -> Non
 def test_timex_comparison_bases_are_marked(times: TimeFinder, published: dt.date) -> None:
     found = times.find("2月26日复工率为32.8%，比23日提高了3.2个百分点", published)
     assert [(m.value, m.comparison) for m in found] == [("2020-02-26", False), ("2020-04-23", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("国庆期间", "2020-10"), ("五一假期", "2020-05"), ("今年春招中，", "2020"),
+     ("2019年初", "2019"), ("自2001年被列为试点开始，", "2020-04-28")],
+)
+def test_timex_v2_holidays_seasons_and_periods_up_to_now(
+    times: TimeFinder, published: dt.date, text: str, value: str
+) -> None:
+    assert times.find(text, published)[-1].value == value
+
+
+@pytest.mark.parametrize("text", ["记者6日获悉", "18日公布的数据", "首场春季双选会"])
+def test_timex_v2_release_days_and_names_date_nothing(
+    times: TimeFinder, published: dt.date, text: str
+) -> None:
+    assert times.find(text, published) == []
+
+
+def test_timex_v2_compared_pair_keeps_each_time(times: TimeFinder, published: dt.date) -> None:
+    found = times.find("由2019年1月至3月的3.1%下跌至2019年2月至4月的3.0%", published)
+    assert [(m.value, m.comparison) for m in found] == [("2019-03", False), ("2019-04", False)]

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from pipeline.extract.gazetteer import shared_gazetteer
 from pipeline.ingest.clean import Cleaner
 from pipeline.ingest.convert import Converter
 
@@ -24,7 +25,7 @@ def converter() -> Converter:
 
 @pytest.fixture(scope="session")
 def cleaner() -> Cleaner:
-    return Cleaner()
+    return Cleaner(places=shared_gazetteer())
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
-from pipeline.ingest.clean import CleanedPage, Cleaner, clean
+from pipeline.ingest.clean import CleanedPage, Cleaner
 from pipeline.ingest.convert import Converter
 
 RMRB = (
@@ -70,10 +70,10 @@ def body_of(text: str, page: CleanedPage) -> list[str]:
 # -- the seed page ---------------------------------------------------------------------
 
 
-def test_clean_seed_article_meta(
+def test_clean_seed_article_meta(cleaner: Cleaner,
     seed_text: str, seed_gold_article: dict[str, Any], converter: Converter
 ) -> None:
-    meta = clean(seed_text, converter).meta
+    meta = cleaner.clean(seed_text, converter).meta
     assert meta.title == seed_gold_article["title"]
     assert meta.published_at == seed_gold_article["published_at"]
     assert meta.outlet == seed_gold_article["outlet"]
@@ -84,8 +84,8 @@ def test_clean_seed_article_meta(
     assert meta.place_hints[0] == "大庆"
 
 
-def test_clean_seed_article_body(seed_text: str, converter: Converter) -> None:
-    page = clean(seed_text, converter)
+def test_clean_seed_article_body(cleaner: Cleaner, seed_text: str, converter: Converter) -> None:
+    page = cleaner.clean(seed_text, converter)
     body = body_of(seed_text, page)
     assert body[0].startswith("黑龍江日報4月28日訊")
     assert "全市『一盤棋』" in body  # a section heading stays
@@ -98,9 +98,9 @@ def test_clean_seed_article_body(seed_text: str, converter: Converter) -> None:
         assert word not in joined, word
 
 
-def test_clean_seed_article_with_hints(seed_text: str, converter: Converter) -> None:
+def test_clean_seed_article_with_hints(cleaner: Cleaner, seed_text: str, converter: Converter) -> None:
     hints = {"title": "某个别的标题", "published_at": "2021-01-01", "outlet": "别的报"}
-    meta = clean(seed_text, converter, hints).meta
+    meta = cleaner.clean(seed_text, converter, hints).meta
     assert meta.title == "大庆三次产业联动打好稳就业『组合拳』"  # the page wins
     assert meta.published_at == "2020-04-28T08:14:33+08:00"
     assert meta.outlet == "黑龙江日报"
@@ -109,9 +109,9 @@ def test_clean_seed_article_with_hints(seed_text: str, converter: Converter) -> 
 # -- pages in the style of real ones ---------------------------------------------------
 
 
-def test_clean_rmrb_style(converter: Converter) -> None:
+def test_clean_rmrb_style(cleaner: Cleaner, converter: Converter) -> None:
     hints = {"title": "去年城镇新增就业1352万人", "date": "2020-02-01", "outlet": "人民日报"}
-    page = clean(RMRB, converter, hints)
+    page = cleaner.clean(RMRB, converter, hints)
     assert [s[:6] for s in body_of(RMRB, page)] == ["本报北京1月", "人社部有关负", "下一步，将继"]
     meta = page.meta
     assert meta.dateline == "本报北京1月31日电"
@@ -124,9 +124,9 @@ def test_clean_rmrb_style(converter: Converter) -> None:
     assert page.title_span is None
 
 
-def test_clean_xwlb_fragment(converter: Converter) -> None:
+def test_clean_xwlb_fragment(cleaner: Cleaner, converter: Converter) -> None:
     hints = {"title": "春风行动", "date": "2023-03-14", "outlet": "央视新闻联播"}
-    page = clean(XWLB, converter, hints)
+    page = cleaner.clean(XWLB, converter, hints)
     body = body_of(XWLB, page)
     assert body[0].startswith("央视网消息</strong>（新闻联播）：今天")
     assert body[1] == "各地线上招聘持续开展"
@@ -137,9 +137,9 @@ def test_clean_xwlb_fragment(converter: Converter) -> None:
     assert page.meta.published_at == "2023-03-14"
 
 
-def test_clean_taiwan_style(converter: Converter) -> None:
+def test_clean_taiwan_style(cleaner: Cleaner, converter: Converter) -> None:
     hints = {"title": "減班休息 逾2萬勞工", "date": "2017-06-28 19:40", "outlet": "自由時報"}
-    page = clean(TAIWAN, converter, hints)
+    page = cleaner.clean(TAIWAN, converter, hints)
     body = body_of(TAIWAN, page)
     assert len(body) == 2 and body[0].startswith("〔記者張三／台北報導〕")
     meta = page.meta
@@ -162,7 +162,7 @@ def test_clean_taiwan_style(converter: Converter) -> None:
         ("中新网杭州2月10日电", "中新网杭州2月10日电", (), "杭州"),
     ],
 )
-def test_clean_datelines(
+def test_clean_datelines(cleaner: Cleaner,
     converter: Converter,
     head: str,
     dateline: str,
@@ -170,14 +170,14 @@ def test_clean_datelines(
     place: str | None,
 ) -> None:
     text = head + "某地一季度新增就业2.1万人，同比增长5%。"
-    meta = clean(text, converter).meta
+    meta = cleaner.clean(text, converter).meta
     assert meta.dateline == dateline
     assert meta.authors == authors
     assert (meta.place_hints[0] if meta.place_hints else None) == place
 
 
-def test_clean_portal_page_chrome(converter: Converter) -> None:
-    page = clean(PORTAL, converter, {"url": "http://www.example.cn/news/2020/0302/c123.html"})
+def test_clean_portal_page_chrome(cleaner: Cleaner, converter: Converter) -> None:
+    page = cleaner.clean(PORTAL, converter, {"url": "http://www.example.cn/news/2020/0302/c123.html"})
     assert body_of(PORTAL, page) == [
         "新华社西安3月2日电（记者李华 通讯员赵六）"
         "陕西省西安市人社局2日介绍，全市已有1.2万个岗位发布。",
@@ -198,13 +198,13 @@ def test_clean_portal_page_chrome(converter: Converter) -> None:
     assert meta.place_hints == ("西安",)
 
 
-def test_clean_date_and_source_line(converter: Converter) -> None:
+def test_clean_date_and_source_line(cleaner: Cleaner, converter: Converter) -> None:
     text = (
         "全市新增就业岗位1.2万个\n"
         "2020年03月14日 10:20  来源：某市日报  作者：王明 赵丽  编辑：孙七\n"
         "截至3月13日，全市已发布岗位1.2万个。\n"
     )
-    page = clean(text, converter)
+    page = cleaner.clean(text, converter)
     assert body_of(text, page) == ["截至3月13日，全市已发布岗位1.2万个。"]
     assert page.meta.published_at == "2020-03-14T10:20+08:00"
     assert page.meta.outlet == "某市日报"
@@ -227,52 +227,52 @@ def test_clean_date_and_source_line(converter: Converter) -> None:
         ("", {}, None),
     ],
 )
-def test_clean_published_at_sources(
+def test_clean_published_at_sources(cleaner: Cleaner,
     converter: Converter, url: str, hints: dict[str, str], expected: str | None
 ) -> None:
     text = "全市已发布岗位1.2万个，达成就业意向3800人。"
-    assert clean(text, converter, {"url": url, **hints}).meta.published_at == expected
+    assert cleaner.clean(text, converter, {"url": url, **hints}).meta.published_at == expected
 
 
-def test_clean_dateline_year_before_publication(converter: Converter) -> None:
+def test_clean_dateline_year_before_publication(cleaner: Cleaner, converter: Converter) -> None:
     text = "新华社北京12月31日电 全国城镇新增就业1352万人。"
-    meta = clean(text, converter, {"url": "http://example.cn/2020/0101/c1.html"}).meta
+    meta = cleaner.clean(text, converter, {"url": "http://example.cn/2020/0101/c1.html"}).meta
     assert meta.published_at == "2019-12-31"  # the dateline's day, the year before the URL's
-    meta = clean(text, converter, {"title": "就业"}).meta
+    meta = cleaner.clean(text, converter, {"title": "就业"}).meta
     assert meta.published_at is None  # a dateline alone gives no year: never guessed
 
 
-def test_clean_original_title_line_dropped(converter: Converter) -> None:
+def test_clean_original_title_line_dropped(cleaner: Cleaner, converter: Converter) -> None:
     text = "原標題：多措並舉穩就業\n全市已發布崗位1.2萬個，達成就業意向3800人。"
-    page = clean(text, converter)
+    page = cleaner.clean(text, converter)
     assert body_of(text, page) == ["全市已發布崗位1.2萬個，達成就業意向3800人。"]
 
 
-def test_clean_related_reading_kept_when_prose_follows(converter: Converter) -> None:
+def test_clean_related_reading_kept_when_prose_follows(cleaner: Cleaner, converter: Converter) -> None:
     text = (
         "全市已发布岗位1.2万个，达成就业意向3800人。\n"
         "延伸阅读\n"
         "近年来，全省累计新增城镇就业60万人，城镇登记失业率控制在4%以内。\n"
     )
-    body = body_of(text, clean(text, converter))
+    body = body_of(text, cleaner.clean(text, converter))
     assert body[-1].startswith("近年来") and "延伸阅读" not in body
 
 
-def test_clean_repeated_headline_dropped(converter: Converter) -> None:
+def test_clean_repeated_headline_dropped(cleaner: Cleaner, converter: Converter) -> None:
     text = "全市新增就业岗位1.2万个\n全市新增就业岗位1.2万个\n截至目前，全市已发布岗位1.2万个。"
-    page = clean(text, converter, {"title": "全市新增就业岗位1.2万个"})
+    page = cleaner.clean(text, converter, {"title": "全市新增就业岗位1.2万个"})
     assert body_of(text, page) == ["截至目前，全市已发布岗位1.2万个。"]
 
 
-def test_clean_short_record_without_prose_is_body(converter: Converter) -> None:
+def test_clean_short_record_without_prose_is_body(cleaner: Cleaner, converter: Converter) -> None:
     text = "关于发布2019年就业见习基地名单的公告"
-    page = clean(text, converter, {"title": "某某协会"})
+    page = cleaner.clean(text, converter, {"title": "某某协会"})
     assert body_of(text, page) == [text]
 
 
-def test_clean_simplified_names_not_reconverted(converter: Converter) -> None:
+def test_clean_simplified_names_not_reconverted(cleaner: Cleaner, converter: Converter) -> None:
     text = "本报北京1月31日电（记者王丙乾）全市已发布岗位1.2万个，达成就业意向3800人。"
-    assert clean(text, converter).meta.authors == ("王丙乾",)
+    assert cleaner.clean(text, converter).meta.authors == ("王丙乾",)
 
 
 @pytest.mark.parametrize(
@@ -285,16 +285,10 @@ def test_clean_simplified_names_not_reconverted(converter: Converter) -> None:
         "[查看原文](https://tv.cctv.com/x)",
     ],
 )
-def test_clean_no_body(converter: Converter, text: str) -> None:
+def test_clean_no_body(cleaner: Cleaner, converter: Converter, text: str) -> None:
     with pytest.raises(PipelineError) as error:
-        clean(text, converter)
+        cleaner.clean(text, converter)
     assert error.value.code == "clean.no_body"
-
-
-def test_clean_cleaner_instance_matches_function(
-    cleaner: Cleaner, converter: Converter, seed_text: str
-) -> None:
-    assert cleaner.clean(seed_text, converter) == clean(seed_text, converter)
 
 
 # -- properties ------------------------------------------------------------------------
@@ -334,9 +328,9 @@ _PIECES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, max_size=40).map("".join))
-def test_clean_paragraph_offsets_property(converter: Converter, text: str) -> None:
+def test_clean_paragraph_offsets_property(cleaner: Cleaner, converter: Converter, text: str) -> None:
     try:
-        page = clean(text, converter)
+        page = cleaner.clean(text, converter)
     except PipelineError as error:
         assert error.code == "clean.no_body"
         return
@@ -355,7 +349,7 @@ def test_clean_paragraph_offsets_property(converter: Converter, text: str) -> No
 
 
 @pytest.mark.archive
-def test_clean_archive_sample(archive_path: Path, converter: Converter) -> None:
+def test_clean_archive_sample(cleaner: Cleaner, archive_path: Path, converter: Converter) -> None:
     """Every record of a sample cleans or fails with clean.no_body; offsets stay valid."""
     failures = 0
     with gzip.open(archive_path, "rt", encoding="utf-8") as stream:
@@ -363,7 +357,7 @@ def test_clean_archive_sample(archive_path: Path, converter: Converter) -> None:
             record = json.loads(line)
             text = record["text"]
             try:
-                page = clean(text, converter, record)
+                page = cleaner.clean(text, converter, record)
             except PipelineError as error:
                 assert error.code == "clean.no_body"
                 failures += 1
@@ -376,7 +370,7 @@ def test_clean_archive_sample(archive_path: Path, converter: Converter) -> None:
     assert failures < 50
 
 
-def test_clean_portal_variants(converter: Converter) -> None:
+def test_clean_portal_variants(cleaner: Cleaner, converter: Converter) -> None:
     text = (
         "某某新闻网 首页 &gt; 本地 &gt; 宁波\n"
         "宁波新增就业岗位３万个\n"
@@ -388,7 +382,7 @@ def test_clean_portal_variants(converter: Converter) -> None:
         "宁波举办招聘会\n"
         "（责任编辑：孙七）\n"
     )
-    page = clean(text, converter)
+    page = cleaner.clean(text, converter)
     assert body_of(text, page) == ["【本报消息】全市已发布岗位３万个，达成就业意向3800人。"]
     meta = page.meta
     assert meta.title == "宁波新增就业岗位３万个"  # full-width forms kept

@@ -1,7 +1,9 @@
 """SQL sink for SQLite and PostgreSQL: one schema, SQLAlchemy Core, a transaction per batch.
 
 Tables: `schema_version`, `documents` (one row per input document), `records`
-(one row per statistic) and `errors` (one row per `DocError`). Writing a
+(one row per statistic) and `errors` (one row per `DocError`); for analysts the view
+`records_flat` (one row per record with province, document URL and title; see
+`pipeline.batch.sinks.flat`) and its look-up table `region_provinces`. Writing a
 document is an upsert keyed by `doc_id`: when the stored `result_sha256` is the
 same the document is left alone, otherwise its documents row, records and
 errors are deleted and inserted again in the batch's transaction. Every
@@ -21,6 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+from pipeline.batch.sinks import flat
 from pipeline.batch.sinks.base import SinkError, document_row, error_rows, record_rows
 from schemas import SCHEMA_VERSION, ExtractedDocument
 
@@ -156,6 +159,7 @@ class SqlSink:
             metadata.create_all(self._engine)
             with self._engine.begin() as connection:
                 self._check_version(connection)
+                flat.install(connection)
                 if resume:
                     self._done = {row[0] for row in connection.execute(
                         sa.select(documents.c.doc_id))}

@@ -18,6 +18,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from pipeline.extract import components
+from pipeline.resolve import component as resolve_component  # noqa: F401  (registers employment_linker)
 from pipeline.resources import data_path
 
 USER_DICT = "jieba_user_dict.txt"

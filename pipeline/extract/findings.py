@@ -1,0 +1,48 @@
+"""What the finders saw in one sentence: the input of the resolvers.
+
+`PlaceRef` and `SentenceFindings` are extraction output (offsets relative to the
+sentence of the Simplified analysis text); the `pipeline.resolve` modules read
+them and decide the record fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.extract.lexicon import Cue, Marker, Noun, Topic
+from pipeline.extract.numbers import Quantity
+from pipeline.extract.timex import TimeMention
+from schemas import Metric, Unit
+
+
+@dataclass(frozen=True)
+class PlaceRef:
+    """A place or scope word in the sentence: resolved later against the article."""
+
+    start: int
+    end: int
+    surface: str
+    scope: str | None = None  # city/province/country/... for 全市, 全省, 全国
+    zone: bool = False  # a development zone (高新区), not an administrative division
+    members: tuple[str, ...] = ()  # several places named together (甲县、乙县): their surfaces
+
+
+@dataclass(frozen=True)
+class SentenceFindings:
+    text: str
+    quantities: Sequence[Quantity]
+    cues: Sequence[Cue]
+    nouns: Sequence[Noun]
+    markers: Sequence[Marker]
+    times: Sequence[TimeMention]
+    places: Sequence[PlaceRef]
+    token_starts: frozenset[int]  # character offsets where a jieba token starts
+    token_ends: frozenset[int]
+    subject_hints: dict[Metric, str] = field(default_factory=dict)  # from earlier sentences
+    # the last metric of each unit earlier in the paragraph, for 其中 breakdowns
+    metric_hints: dict[Unit, tuple[Metric, str, Unit]] = field(default_factory=dict)
+    topical: bool = True  # the paragraph is about work: generic metrics may be records
+    published: dt.date | None = None  # the article's publication date (targets' next occurrence)
+    topic: Topic | None = None  # a topic carried from earlier in the paragraph (减班休息)

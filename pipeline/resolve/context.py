@@ -1,0 +1,73 @@
+"""The article context and the paragraph state the resolvers read, each computed once.
+
+`ArticleContext`: the publication date, the primary region (or a national story), the
+outlet, and what the article has named so far (places, the last date and period).
+`ParagraphContext`: a paragraph's sector framing, its time mentions, and the topic that
+carries through it (减班休息 → the furlough metrics of the sentences after it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from pipeline.extract.gazetteer import Gazetteer, Place
+from pipeline.extract.lexicon import Topic
+from pipeline.extract.timex import TimeMention
+from schemas import Region, Sector
+
+
+@dataclass
+class ArticleContext:
+    """What the whole article tells: its publication date and its places."""
+
+    published: dt.date | None
+    primary: Place | None
+    gazetteer: Gazetteer
+    national: bool = False  # a national story: records default to 全国
+    outlet: str | None = None
+    last_day: dt.date | None = None  # the last full date the article named (for 当天)
+    last_period: str | None = None  # the last time the article named (for 同期, 本期)
+    places_seen: list[Place] = field(default_factory=list)
+    carried_place: Place | None = None  # a speaker's place, carried into their numbered points
+
+    def primary_region(self) -> Region | None:
+        if self.national:
+            return self.gazetteer.country()
+        return self.gazetteer.to_region(self.primary) if self.primary else None
+
+    def city(self) -> Place | None:
+        place = self.primary
+        while place is not None and place.level not in ("city", "province"):
+            place = self._parent(place)
+        if place is not None and place.level == "province" and place.name.endswith("市"):
+            return place  # 北京市, 上海市: a municipality is the city
+        return place if place is not None and place.level == "city" else None
+
+    def province(self) -> Place | None:
+        place = self.primary
+        if place is None:
+            return None
+        if place.level == "province":
+            return place
+        if place.province:
+            found = self.gazetteer.by_name(place.province)
+            return found[0] if found else None
+        return None
+
+    def _parent(self, place: Place) -> Place | None:
+        if not place.parent:
+            return None
+        candidates = self.gazetteer.by_name(place.parent)
+        in_province = [c for c in candidates if (c.province or c.name) == (place.province or "")]
+        found = in_province or candidates
+        return found[0] if found else None
+
+
+@dataclass
+class ParagraphContext:
+    sector: Sector | None
+    times: Sequence[TimeMention]  # offsets relative to the paragraph's analysis text
+    topic: Topic | None = None  # the topic the paragraph carries (减班休息 -> the furlough metrics)
+    place: Place | None = None  # the last place the paragraph named before the current sentence

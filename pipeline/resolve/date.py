@@ -1,0 +1,106 @@
+"""Date: the time a figure refers to.
+
+The contract's rules, in order (`sentence_date` decides what the sentence can, `date_for`
+completes it from the paragraph and the article):
+
+1. A policy cap has no date.
+2. A projected figure takes its target: a year, month or period before the number in its
+   sentence; a target month after the publication month is its next occurrence; with no
+   target, null.
+3. A 截至 time before the number wins; else the nearest time before it in the sentence. A time
+   written after a figure never dates it (v2).
+4. Comparison bases (比23日, 较上一期, 同比), release and reporting days (18日公布, 记者6日获悉,
+   dropped by the time finder) and times inside names date nothing.
+5. Else the latest explicit time earlier in the paragraph (not 春节前, which qualifies a noun,
+   and not 今年 after a 截至 time of the paragraph).
+6. Else, for what has happened, the publication date (null when the input gives none).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from pipeline.extract.findings import SentenceFindings
+from pipeline.extract.numbers import Quantity
+from pipeline.extract.timex import TimeMention
+from pipeline.resolve.context import ArticleContext, ParagraphContext
+from pipeline.resolve.draft import Draft
+from schemas import Metric
+
+_TARGET_KINDS = {"year", "relative_year", "ym", "ymd", "month_range", "quarter", "half", "holiday", "season"}
+
+
+def sentence_date(
+    found: SentenceFindings, quantity: Quantity, projected: bool, metric: Metric,
+    published: dt.date | None = None,
+) -> tuple[str | None, bool]:
+    """The date the sentence decides, and whether that is final (None final = no date)."""
+    if metric is Metric.policy_cap:
+        return None, True
+    times = [
+        t for t in found.times
+        if (t.value is not None or t.year_only is not None) and not t.comparison
+    ]
+    if projected:
+        return _target(times, quantity, published), True
+    as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
+    if as_of:
+        return as_of[-1].value, True
+    before = [t for t in times if t.end <= quantity.start and t.value]
+    if before:
+        return before[-1].value, True
+    return None, False
+
+
+def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date | None) -> str | None:
+    targets = [
+        t for t in times
+        if t.year_only is not None and t.kind in _TARGET_KINDS and t.end <= quantity.start
+    ]
+    if not targets:
+        return None
+    target = targets[-1]
+    if target.kind in ("relative_year", "year", "now") or target.value is None:
+        return target.year_only
+    value = target.value or ""
+    if target.rolled_back:  # a target month after publication is this year's, not last
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"
+    if (published is not None and not target.year_written and len(value) >= 7
+            and value[:7] < published.isoformat()[:7]):
+        return f"{int(value[:4]) + 1:04d}{value[4:]}"  # 力争到2月底, published in March: next February
+    return value
+
+
+def date_for(
+    draft: Draft, paragraph: ParagraphContext, sentence_start: int, article: ArticleContext
+) -> str | None:
+    """Rules 5 and 6 for what the sentence left open."""
+    if draft.date is not None or draft.date_final:
+        return draft.date
+    # 春节前 qualifies a noun (春节前返乡总数) more often than it dates a figure.
+    earlier = [
+        t for t in paragraph.times
+        if t.end <= sentence_start and t.value and t.kind != "spring_festival" and not t.comparison
+    ]
+    if any(t.as_of for t in earlier):
+        # 截至5月19日，…今年新增…；…386家: 今年 (so far) does not undo the cut-off date
+        earlier = [t for t in earlier if t.as_of or t.kind not in ("now", "relative_year")]
+    if earlier:
+        return earlier[-1].value
+    return article.published.isoformat() if article.published else None
+
+
+def last_day(times: Sequence[TimeMention], before: int) -> dt.date | None:
+    """The last full date named before `before`: what 当天 refers to."""
+    days = [t for t in times if t.kind == "ymd" and t.value and t.end <= before]
+    return dt.date.fromisoformat(days[-1].value) if days and days[-1].value else None
+
+
+def last_period(times: Sequence[TimeMention], before: int) -> str | None:
+    """The last time named before `before` that dates figures: what 同期 points to."""
+    named = [
+        t for t in times
+        if t.value and t.end <= before and not t.comparison and t.kind not in ("now", "same_period")
+    ]
+    return str(named[-1].value) if named else None

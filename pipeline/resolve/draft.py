@@ -1,0 +1,82 @@
+"""The record draft a sentence yields, and the words-around-a-number helpers every resolver uses.
+
+A `Draft` holds the fields the sentence decides; `pipeline.resolve.assemble`
+completes it from the paragraph and the article and turns it into a contract record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from pipeline.extract.findings import PlaceRef, SentenceFindings
+from pipeline.extract.lexicon import Marker, Noun
+from pipeline.extract.numbers import Quantity
+from schemas import Direction, Kind, Metric, Qualifier, Sector, Unit
+
+_CLAUSE = re.compile(r"[，,；;：:（(）)]")
+_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
+
+
+@dataclass
+class Draft:
+    quantity: Quantity
+    metric: Metric
+    indicator: str
+    unit: Unit
+    qualifier: Qualifier
+    kind: Kind
+    projected: bool
+    subject: str | None
+    sector: Sector | None
+    place: PlaceRef | None
+    date: str | None  # decided in the sentence; None: the assembler applies the paragraph rule
+    date_final: bool = False  # True when None is the answer (policy caps, projections)
+    direction: Direction | None = None
+    value_max: Decimal | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause (between commas, semicolons, colons, brackets) around [start, end)."""
+    before = [m.end() for m in _CLAUSE.finditer(text, 0, start)]
+    after = _CLAUSE.search(text, end)
+    return (before[-1] if before else 0), (after.start() if after else len(text))
+
+
+def clause_marks(text: str) -> int:
+    return len(_CLAUSE.findall(text))
+
+
+def quoted(text: str, position: int) -> bool:
+    """Inside “...” or 《...》: part of a name (“就在苏州”招聘活动), not a place of its own."""
+    before = text[:position]
+    return any(before.count(open_) > before.count(close) for open_, close in _QUOTES)
+
+
+def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:
+    """The noun the quantity counts: 452家[规上企业], 1.2万名[『4555』人员]."""
+    for noun in found.nouns:
+        if quantity.end <= noun.start <= quantity.end + 1:
+            gap = found.text[quantity.end : noun.start]
+            if gap in ("", "的"):
+                return noun
+    return None
+
+
+def noun_before(found: SentenceFindings, quantity: Quantity) -> Noun | None:
+    """A noun right before the number, with at most a linking word between: 企业达386家."""
+    for noun in reversed(found.nouns):
+        if noun.end > quantity.start or noun.kind == "excluded":
+            continue
+        gap = found.text[noun.end : quantity.start]
+        if len(gap) <= 3 and all(ch in "达为有共计约近超逾占了已总数的一是" for ch in gap):
+            return noun
+        return None
+    return None
+
+
+def marker_before(found: SentenceFindings, label: str, start: int, end: int) -> Marker | None:
+    hits = [m for m in found.markers if m.label == label and start <= m.start and m.end <= end]
+    return hits[-1] if hits else None

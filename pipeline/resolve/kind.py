@@ -1,0 +1,91 @@
+"""Kind, direction and projection of a figure.
+
+The contract's rules, in order:
+
+1. Percentage points are a change of a rate; a change word before the number (增长, 下降,
+   比…增加) makes a `change`; the second number of a list shares the first one's verb
+   (分别增长36.5%和41.2%).
+2. `change` is a net difference of a level (较上期增加9家, 日增1200人); counts of units that joined
+   or left a group in a period (新增实施15家, 停止实施12家, 新增失业500人, 新增参保) are `level` (v2).
+3. A change says its sense in `direction` (增长/提高/增加/上升 → up, 下降/减少/回落/降低 → down),
+   null where the text gives none; every level has direction null.
+4. A figure is projected when 预计/将/力争/计划/目标 governs it in its sentence, with no 已/目前 between
+   (预计…，目前已… has happened); a plan written after its figure (102家企业计划3月初之前开工) too.
+   A policy cap is never projected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.extract.findings import SentenceFindings
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.numbers import Quantity
+from pipeline.resolve.draft import Draft, clause
+from schemas import Direction, Kind, Metric, Unit
+
+_REALISED = ("已", "目前", "截至", "截止", "实际")
+
+
+class KindResolver:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def is_change(
+        self, found: SentenceFindings, quantity: Quantity, unit: Unit | None, previous: Sequence[Draft]
+    ) -> bool:
+        text = found.text
+        return unit is Unit.percentage_point or self.lexicon.is_change(
+            text[max(0, quantity.start - 12) : quantity.start]
+        ) or _listed_after_change(text, quantity, previous)
+
+    def kind(self, is_change: bool) -> Kind:
+        return Kind.change if is_change else Kind.level
+
+    def projected(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
+        """预计/将/力争 before the number, in its sentence, with no 已/目前 between."""
+        if metric is Metric.policy_cap:
+            return False
+        text = found.text
+        clause_start, clause_end = clause(text, quantity.start, quantity.end)
+        for marker in found.markers:
+            if marker.label != "projection":
+                continue
+            if marker.start >= quantity.start:
+                # 102家企业计划3月初之前开工, 低于5.5%的控制目标: the plan follows its figure
+                share = quantity.unit is Unit.percent and marker.text != "目标"
+                if marker.start < min(clause_end, quantity.end + 8) and not share and (
+                    marker.start in found.token_starts and len(marker.text) > 1
+                ):
+                    return True
+                continue
+            # 可, 将, 能 are words only where the segmentation says so (认可, 将近, 能源 are not)
+            if marker.start not in found.token_starts or (
+                len(marker.text) == 1 and marker.end not in found.token_ends
+            ):
+                continue
+            if text.startswith("的", marker.end) or "完成" in text[max(0, marker.start - 4):marker.start]:
+                continue  # 参与计划的企业, 完成全年目标任务的58%: nouns, not plans
+            between = text[marker.end : quantity.start]
+            if marker.start < clause_start and any(word in between for word in _REALISED):
+                continue  # 预计…，目前已…: what follows has happened
+            return True
+        return False
+
+
+def _listed_after_change(text: str, quantity: Quantity, previous: Sequence[Draft]) -> bool:
+    """分别增长36.5%和41.2%: the second of a list shares the first one's verb."""
+    if not previous or previous[-1].kind is not Kind.change:
+        return False
+    return text[previous[-1].quantity.end : quantity.start] in ("和", "、", "及", "与")
+
+
+def direction_of(lexicon: Lexicon, found: SentenceFindings, quantity: Quantity, kind: Kind,
+                 previous: Sequence[Draft]) -> Direction | None:
+    """Rule 3: the sense a change word gives; a listed second number shares the first's."""
+    if kind is Kind.level:
+        return None
+    sense = lexicon.change_direction(found.text[max(0, quantity.start - 12) : quantity.start])
+    if sense is None and _listed_after_change(found.text, quantity, previous):
+        return previous[-1].direction
+    return Direction(sense) if sense else None

@@ -1,0 +1,425 @@
+"""Metric, indicator and unit of a quantity: which measure a number answers to.
+
+The contract's rules, in the order the functions below apply them:
+
+1. A number counting an excluded noun (成员单位39个, 6所高校) or named inside a name is no record;
+   nor is one that an out-of-scope word governs (增加值, 再贷款, 货运量: macro indicators, finance,
+   business-cost relief), nor one person's money in an anecdote (她月薪4500元), v2.
+2. Money per head or under a cap (最高可申领2万元, 300元/人) is `policy_cap`.
+3. Recipients of support — whoever received money or a service (为35家企业发放补贴,
+   向120名人员提供岗位援助) — are `support_recipients`, not an enterprise population.
+4. N家 + an enterprise noun is a population (`enterprises_total`) unless the words after it say
+   what those enterprises did (复工 → `enterprises_resumed`, at a fair → `employers_recruiting`).
+5. Otherwise the nearest metric word (cue) that fits the number's unit wins; cues of the
+   same clause beat cues across commas; a share of a population takes that population's rate.
+6. A topic carries through its paragraph: after 减班休息/无薪假, units counted are
+   `furlough_employers` and persons `furloughed_workers` (v2).
+7. With no fitting cue: a breakdown (其中, 分别) takes the metric of the figure before it; any
+   counted number or rate in a paragraph about work is `other` (recall first, v2).
+8. Generic metrics (money, enterprise counts, shares) are records only in paragraphs about work.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from pipeline.extract.findings import SentenceFindings
+from pipeline.extract.lexicon import Cue, Lexicon, Marker, Noun
+from pipeline.extract.numbers import Quantity
+from pipeline.resolve.draft import Draft, clause, clause_marks, counted_noun, marker_before, noun_before
+from schemas import Metric, Qualifier, Unit
+
+# 300元/人, 500元每人的标准: a rate per beneficiary, i.e. a policy's amount per head
+_PER_HEAD = re.compile(r"[/／](?:人|户|家|月|岗)|每(?:人|户|家|名)")
+_BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d.%万亿个人家])")
+_LIST = re.compile(r"[、和及与]")
+MAX_CUE_GAP = 26
+# 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
+_SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
+
+Choice = tuple[Metric, str, Unit]
+_RECALL_UNITS = {Unit.person, Unit.enterprise, Unit.ratio}
+# metrics a topic carried through the paragraph may replace: they say no more than "a count"
+_TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
+               Metric.furlough_employers, Metric.furloughed_workers}
+
+
+def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | None:
+    """每招用一名就业困难人员，企业可以拿到100元: a per-head marker earlier in the sentence."""
+    hits = [m for m in found.markers if m.label == "policy_cap" and m.end <= quantity.start
+            and m.text.startswith("每") and m.text.endswith(("一名", "招用"))]
+    return hits[-1] if hits else None
+
+
+class MetricResolver:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    # -- rule 1: not a record --------------------------------------------------------
+    def excluded(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
+        if counted is not None and counted.kind == "excluded":
+            return True
+        if quantity.unit in (Unit.percent, Unit.yuan, Unit.percentage_point):
+            return False
+        return any(
+            # 成员单位39个; one-character nouns (全市452家) are too ambiguous here
+            noun.kind == "excluded" and noun.end == quantity.start and noun.end - noun.start > 1
+            for noun in found.nouns
+        )
+
+    def out_of_scope(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
+        """An out-of-scope word closer before the number than any metric word, in its clause."""
+        start, _ = clause(found.text, quantity.start, quantity.end)
+        window = found.text[start : quantity.start]
+        word_end = self.lexicon.last_out_of_scope(window)
+        if word_end < 0:
+            return self._anecdote_money(found, quantity, metric, start)
+        cue_ends = [c.end - start for c in found.cues
+                    if start <= c.start and c.end <= quantity.start and c.metric is not Metric.other]
+        return word_end > max(cue_ends, default=-1)
+
+    def _anecdote_money(self, found: SentenceFindings, quantity: Quantity, metric: Metric,
+                        start: int) -> bool:
+        """一个月工资不到2000元: one person's wage, no record; 平均月薪6200元 is one."""
+        if metric is not Metric.other or quantity.unit is not Unit.yuan:
+            return False
+        window = found.text[start : quantity.start]
+        if not any(word in window for word in self.lexicon.modifiers.wage_words):
+            return False
+        return not any(word in found.text for word in self.lexicon.modifiers.population_money_words)
+
+    def unit_of(self, quantity: Quantity, counted: Noun | None) -> Unit | None:
+        unit = quantity.unit
+        if unit is None and counted is not None:
+            unit = Unit.enterprise if counted.kind == "enterprise" else None
+            if counted.kind == "person" and not quantity.classifier:
+                unit = Unit.person  # 200万劳工: a bare number counting people
+        return unit
+
+    # -- rule 2: caps ----------------------------------------------------------------
+    def policy_cap(self, found: SentenceFindings, quantity: Quantity, unit: Unit | None) -> Choice | None:
+        if unit is not Unit.yuan:
+            return None
+        clause_start, _ = clause(found.text, quantity.start, quantity.end)
+        cap = marker_before(found, "policy_cap", clause_start, quantity.start) or _per_head_before(
+            found, quantity)
+        if cap is None and not _PER_HEAD.match(found.text, quantity.end):
+            return None
+        indicator = self.indicator_near(found, quantity, Unit.yuan) or (
+            cap.text if cap is not None else "标准"
+        )
+        return Metric.policy_cap, indicator, Unit.yuan
+
+    # -- rules 3-7 -------------------------------------------------------------------
+    def choose(
+        self,
+        found: SentenceFindings,
+        index: int,
+        quantity: Quantity,
+        unit: Unit | None,
+        counted: Noun | None,
+        is_change: bool,
+        previous: Sequence[Draft],
+    ) -> Choice | None:
+        choice = self._by_cue(found, index, quantity, unit, counted, is_change)
+        topical = self._by_topic(found, unit, choice)
+        if topical is not None:
+            return topical
+        if choice is None:
+            choice = self._fallback(found, quantity, unit, counted, previous)
+        return choice
+
+    @staticmethod
+    def _by_topic(found: SentenceFindings, unit: Unit | None, choice: Choice | None) -> Choice | None:
+        """Rule 6: 减班休息…；实施单位N家、人数N人: the paragraph's topic names the counts."""
+        topic = found.topic
+        if topic is None or (choice is not None and choice[0] not in _TOPIC_OPEN):
+            return None
+        if unit is Unit.enterprise:
+            return topic.units, "实施单位", Unit.enterprise
+        if unit is Unit.person:
+            return topic.persons, "人数", Unit.person
+        return None
+
+    def _by_cue(
+        self,
+        found: SentenceFindings,
+        index: int,
+        quantity: Quantity,
+        unit: Unit | None,
+        counted: Noun | None,
+        is_change: bool,
+    ) -> Choice | None:
+        if unit is Unit.enterprise and counted is not None and counted.kind == "enterprise":
+            return self._enterprise_count(found, quantity, counted)
+        if unit is Unit.person and self._support_for(found, quantity, counted):
+            indicator = self.indicator_near(found, quantity, Unit.yuan) or "为"
+            return Metric.support_recipients, indicator, Unit.person
+        best: tuple[float, Cue, Unit, Metric] | None = None
+        for cue in found.cues:
+            if not self._cue_stands(found, cue):
+                continue
+            fit = self._fit(cue, quantity, unit, is_change)
+            if fit is None:
+                continue
+            cue_unit, metric = fit
+            population = counted if counted is not None else noun_before(found, quantity)
+            if (unit is Unit.percent and population is not None and population.kind != "excluded"
+                    and metric is not cue.metric):
+                # 八成规上企业复工: a share of what is counted takes that population's rate
+                counted_unit = Unit.enterprise if population.kind == "enterprise" else Unit.person
+                if counted_unit not in self.lexicon.metric_units[cue.metric]:
+                    continue
+            score = self._distance(found, index, quantity, cue)
+            if score is None:
+                continue
+            if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
+                score += 4.0  # 4,300名求职者: the counted noun names the metric only weakly
+            if best is None or score < best[0]:
+                best = (score, cue, cue_unit, metric)
+        if best is None:
+            return None
+        _, cue, cue_unit, metric = best
+        if metric is Metric.jobs_created and cue_unit is Unit.person and self._cumulative_stock(
+                found, quantity, cue):
+            return Metric.workers_at_work, cue.text, Unit.person  # 累计帮扶…就业1213万人 (v2)
+        return metric, cue.text, cue_unit
+
+    @staticmethod
+    def _cumulative_stock(found: SentenceFindings, quantity: Quantity, cue: Cue) -> bool:
+        """累计转移就业, 累计帮扶…就业N人: a stock of people in work, not new jobs of a period."""
+        if any(word in cue.text for word in ("新增", "带动", "吸纳", "创造", "提供")):
+            return False
+        start, _ = clause(found.text, quantity.start, quantity.end)
+        head = found.text[start : min(cue.start, quantity.start)]
+        return "累计" in head and "新增" not in head
+
+    def _fallback(
+        self,
+        found: SentenceFindings,
+        quantity: Quantity,
+        unit: Unit | None,
+        counted: Noun | None,
+        previous: Sequence[Draft],
+    ) -> Choice | None:
+        """No metric word fits: what the number counts, or the figure before it, decides."""
+        before = noun_before(found, quantity)
+        if unit in (Unit.enterprise, None) and before is not None and before.kind == "enterprise":
+            return Metric.enterprises_total, before.text, Unit.enterprise  # 工业企业达386家
+        same_unit = [d for d in previous if d.unit is unit and unit is not None]
+        if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before
+            return same_unit[-1].metric, same_unit[-1].indicator, same_unit[-1].unit
+        hint = found.metric_hints.get(unit) if unit is not None else None
+        clause_start, _clause_end = clause(found.text, quantity.start, quantity.end)
+        listed = "分别" in found.text[max(0, clause_start - 12) : quantity.start]
+        if hint is not None and (found.text.lstrip().startswith("其中") or listed):
+            return hint
+        if not (found.cues or any(n.kind != "excluded" for n in found.nouns)):
+            return None  # nothing in the sentence is about work: not a record
+        if unit is Unit.percent and not self.lexicon.is_unrelated_rate(found.text):
+            return Metric.other, (before.text if before else "占比"), Unit.percent
+        noun = counted if counted is not None and counted.kind == "person" else before
+        if noun is None and unit is Unit.person:  # 高校毕业生规模预计达1,158万人
+            in_clause = [
+                n for n in found.nouns
+                if clause_start <= n.start and n.end <= quantity.start and n.kind == "person"
+            ]
+            noun = in_clause[-1] if in_clause else None
+        if unit is Unit.person and noun is not None and noun.kind == "person":
+            return Metric.other, noun.text, Unit.person
+        if found.topical and unit is not None and unit in _RECALL_UNITS:
+            # recall first (v2): people, units and ratios counted in a paragraph about work are
+            # records; bare 个/条/次 counts are mostly measures, months and places, so they are not
+            label = before.text if before is not None else (counted.text if counted else quantity.classifier)
+            return Metric.other, label, unit
+        return None
+
+    def _cue_stands(self, found: SentenceFindings, cue: Cue) -> bool:
+        """A cue is a word of its own: not 上工 in 以上工业, not 开工 in 新开工项目."""
+        if len(cue.text) <= 2 and (
+            cue.start not in found.token_starts and cue.end not in found.token_ends
+        ):
+            return False
+        return not any(
+            noun.kind == "excluded" and cue.end <= noun.start <= cue.end + 1
+            and noun.end - noun.start > 1
+            for noun in found.nouns
+        )
+
+    def _fit(
+        self, cue: Cue, quantity: Quantity, unit: Unit | None, is_change: bool
+    ) -> tuple[Unit, Metric] | None:
+        """The unit and metric a cue gives this quantity, or None when they do not fit."""
+        allowed = self.lexicon.metric_units[cue.metric]
+        if cue.unit is not None:
+            allowed = {cue.unit}
+        if unit is None and not quantity.classifier:
+            # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
+            return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
+        if unit is None:
+            # 个 counts enterprises only when an enterprise noun follows (handled before)
+            for candidate in (Unit.position, Unit.count, Unit.event):
+                if candidate in allowed:
+                    return candidate, cue.metric
+            return None
+        if unit is Unit.person and cue.accepts_persons:
+            return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
+        if unit is Unit.percentage_point:
+            # points measure a change of a rate: only rate metrics (or other) take them
+            rates = Unit.percent in allowed or cue.metric is Metric.other
+            return (unit, cue.metric) if rates else None
+        if unit in allowed:
+            return unit, cue.metric
+        if unit in (Unit.percent, Unit.percentage_point):
+            rate = self.lexicon.metric_table.metrics[cue.metric].rate
+            if is_change:
+                return unit, cue.metric
+            if rate is not None:
+                return unit, rate
+        return None
+
+    @staticmethod
+    def _distance(found: SentenceFindings, index: int, quantity: Quantity, cue: Cue) -> float | None:
+        text = found.text
+        if cue.end <= quantity.start:
+            if cue.where == "after":
+                return None
+            gap_start, gap_end = cue.end, quantity.start
+            base = 0.0
+        elif cue.start >= quantity.end:
+            if cue.where == "before":
+                return None
+            if any(0 <= q.start - cue.end <= 1 for q in found.quantities):
+                return None  # 共1.66万家，复工8125家: the word names the number right after it
+            gap_start, gap_end = quantity.end, cue.start
+            base = 1.5
+        else:
+            return None
+        gap_text = text[gap_start:gap_end]
+        if len(gap_text) > MAX_CUE_GAP:
+            return None
+        penalty = 9.0 * clause_marks(gap_text) + 3.0 * len(_LIST.findall(gap_text))
+        between = [q for q in found.quantities if gap_start <= q.start and q.end <= gap_end]
+        penalty += 7.0 * len(between)
+        if cue.start not in found.token_starts and cue.start > 0:
+            penalty += 2.0  # the cue starts inside a word of the segmentation
+        if any(n.kind == "person" and n.start <= cue.start and cue.end <= n.end
+               and n.end - n.start > cue.end - cue.start for n in found.nouns):
+            penalty += 6.0  # 贫困劳动力: a population's name, not the measure of the number
+        return base + len(gap_text) + penalty - cue.weight - 0.05 * len(cue.text)
+
+    def _enterprise_count(self, found: SentenceFindings, quantity: Quantity, counted: Noun) -> Choice:
+        """452家规上企业: the population, unless the words after say what they did."""
+        text = found.text
+        if self._support_for(found, quantity, counted):
+            indicator = self.indicator_near(found, quantity, Unit.yuan) or counted.text
+            return Metric.support_recipients, indicator, Unit.enterprise
+        _, clause_end = clause(text, counted.end, counted.end)
+        for cue in found.cues:
+            if not counted.end <= cue.start <= counted.end + 6 or cue.start >= clause_end:
+                continue
+            if cue.metric is Metric.enterprises_resumed and self._rate_follows(found, cue.end):
+                continue  # 10.79万户个体工商户陆续复业，复业率93.3%: the base of the rate
+            if any(q.unit is Unit.enterprise and 0 <= q.start - cue.end <= 1
+                   for q in found.quantities):
+                continue  # 37家…企业已复工36家: the verb is the second number's
+            if Unit.enterprise in self.lexicon.metric_units[cue.metric]:
+                return cue.metric, cue.text, Unit.enterprise
+        recruiting = [
+            cue for cue in found.cues
+            if cue.metric in (Metric.job_vacancies, Metric.recruitment_events, Metric.job_seekers)
+        ]
+        if recruiting:  # 邀请317家企业，提供1.8万多个岗位: employers at a fair or posting jobs
+            return Metric.employers_recruiting, recruiting[0].text, Unit.enterprise
+        return Metric.enterprises_total, counted.text, Unit.enterprise
+
+    @staticmethod
+    def _rate_follows(found: SentenceFindings, position: int) -> bool:
+        return any(
+            cue.start >= position and cue.metric is Metric.resumption_rate for cue in found.cues
+        )
+
+    def indicator_near(self, found: SentenceFindings, quantity: Quantity, unit: Unit) -> str | None:
+        """The nearest support word of the clause (补贴, 减免...), for support records."""
+        start, end = clause(found.text, quantity.start, quantity.end)
+        candidates = [
+            cue for cue in found.cues
+            if cue.metric is Metric.support_amount and start <= cue.start and cue.end <= end
+        ]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda cue: abs(cue.start - quantity.end)).text
+
+    def _support_for(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
+        """Rule 3: 为10151户企业减免, 帮扶1亿市场主体, 稳岗返还企业4698家: recipients of support,
+        not 人数为24,201人."""
+        modifiers = self.lexicon.modifiers
+        text = found.text
+        clause_start, clause_end = clause(text, quantity.end, quantity.end)
+        before = text[clause_start : quantity.start]
+        if any(before.endswith(noun) or before.rstrip("共计达为有").endswith(noun)
+               for noun in modifiers.support_nouns):
+            return True  # 发放稳岗返还企业4698家
+        if counted is None:
+            return False
+        after_noun = text[counted.end : clause_end]
+        if counted.kind == "enterprise" and after_noun.startswith(modifiers.service_words):
+            return True  # 2,314家企业申领扩岗补助
+        window = text[max(clause_start, quantity.start - 4) : quantity.start]
+        verb = next((w for w in modifiers.support_before if window.endswith(w)), None)
+        if verb is None:
+            return False
+        if verb in modifiers.support_verbs:
+            return True  # 帮扶1亿市场主体, 共服务了2661家企业
+        if any(word in after_noun for word in modifiers.service_words):
+            return True  # 为36家重点企业提供“一对一”服务, 向42家企业发放补贴
+        return any(
+            cue.metric in _SERVICE_METRICS and quantity.end <= cue.start < clause_end
+            for cue in found.cues
+        )
+
+    # -- bare ratios -------------------------------------------------------------------
+    @staticmethod
+    def ratio_quantities(found: SentenceFindings) -> list[Quantity]:
+        """求人倍率为1.35: a ratio is written as a bare number after its word."""
+        taken = [(q.start, q.end) for q in found.quantities]
+        ratios = []
+        for cue in found.cues:
+            if cue.unit is not Unit.ratio:
+                continue
+            match = _BARE_RATIO.match(found.text, cue.end)
+            if match is None:
+                continue
+            start, end = match.span("number")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            after = found.text[end : end + 2]
+            qualifier = Qualifier.over if after == "以上" else Qualifier.exact
+            value = Decimal(match.group("number"))
+            ratios.append(Quantity(start, end, value, "", Unit.ratio, qualifier))
+            taken.append((start, end))
+        return ratios
+
+    # -- 分别 lists --------------------------------------------------------------------
+    def listed_cues(self, found: SentenceFindings, start: int, end: int, unit: Unit) -> list[Cue]:
+        """Metric words listed before 分别, one per position, that fit the numbers' unit."""
+        listed: list[Cue] = []
+        for cue in found.cues:
+            if not (start <= cue.start and cue.end <= end) or unit not in self.lexicon.metric_units[
+                cue.metric
+            ]:
+                continue
+            if listed and cue.start < listed[-1].end:
+                if cue.end - cue.start > listed[-1].end - listed[-1].start:
+                    listed[-1] = cue  # nested words: keep the longest
+                continue
+            listed.append(cue)
+        return listed
+
+    def counted(self, found: SentenceFindings, quantity: Quantity) -> Noun | None:
+        return counted_noun(found, quantity)
+
+
+__all__ = ["Choice", "MetricResolver"]

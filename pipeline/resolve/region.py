@@ -1,0 +1,342 @@
+"""Region: the area a figure covers, and the article's primary region.
+
+The contract's rules for a figure, in the order `place_in_sentence` and `region_for` apply them:
+
+1. The most specific area the sentence ties the number to: the last place named before it
+   (or the first after it in its clause). Places that say where people come from or go to
+   (从四川输送, 湖北籍员工, 香港青年), datelines (西安3月2日电), quoted names (“就在苏州”招聘会) and a
+   government body's place after another place (阜新市争取辽宁省人社厅支持) do not count.
+2. One number stated for several named areas together (甲县、乙县复工率均超过90%) covers the
+   smallest division holding them all (`common_unit`: provinces → 全国; another country among
+   them → null). A 分别 list instead pairs each number with its own area, in order
+   (`distribute_places`).
+3. Areas that are no single division (长三角, 中西部, 外省市) give null (v2). Scope words:
+   全国/我国 → 全国 (全台 in Taiwan news → 台湾); 全省 → the article's province;
+   全市 → its city; 全县/全区 → the county or district the article named last.
+4. A development zone takes the zone itself (its city from the article).
+5. Else the place its paragraph ties the account to: the last place named earlier in the
+   paragraph (甲市总工会开办培训班……目前已培训300人 → 甲市), v2; 全市/全县 take that paragraph's
+   city or county when it names one.
+6. Else the article's primary region (`ArticleContext.primary_region`).
+
+The article's primary region (`PrimaryRegionResolver.resolve`), in order: the page's place
+hints (dateline, breadcrumb, title; a province hint refined by a city or county inside it;
+a capital dateline on a national story → 全国 or 台湾; a city dateline on a province-wide
+story → the province); a development zone named in the title; the outlet's own area
+(星岛日报 → 香港); then the body: a lead that speaks of the country makes a national story,
+else the first place named, unless another is named three times as often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from pipeline.extract.findings import PlaceRef, SentenceFindings
+from pipeline.extract.gazetteer import Gazetteer, Place, common_unit
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.numbers import Quantity
+from pipeline.resolve.context import ArticleContext, ParagraphContext
+from pipeline.resolve.draft import Draft, clause, quoted
+from schemas import Region
+
+# 台北報導, 西安3月2日电: the place a report was filed from, not what a number covers
+_DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
+_ORIGIN_WORDS = (
+    "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
+)
+_LIST_JOINERS = ("、", "和", "及", "与", "以及")
+_SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
+                 "district": ("district", "county")}
+
+
+# -- rule 1: the sentence's place ------------------------------------------------------
+def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words: tuple[str, ...]
+                      ) -> PlaceRef | None:
+    text = found.text
+    before = [
+        place for place in found.places
+        if place.end <= quantity.start and not is_origin(text, place, found.places)
+        and not is_demonym(found, place) and not _DATELINE_AFTER.match(text, place.end)
+        and not quoted(text, place.start)
+    ]
+    if (len(before) > 1 and text.startswith(agency_words, before[-1].end)
+            and before[-1].start > before[-2].end):
+        before = before[:-1]  # 阜新市争取辽宁省人社厅支持，…3000个: 阜新's figure
+    if before:
+        return _with_listed(text, before)
+    _, clause_end = clause(text, quantity.start, quantity.end)
+    after = [
+        p for p in found.places
+        if quantity.end <= p.start < clause_end and not is_demonym(found, p)
+    ]
+    return after[0] if after else None
+
+
+def _with_listed(text: str, before: Sequence[PlaceRef]) -> PlaceRef:
+    """The last place before the number, or the list of places it closes (甲县、乙县和丙县)."""
+    last = before[-1]
+    if last.scope is not None:
+        return last
+    run = [last]
+    for place in reversed(before[:-1]):
+        if place.scope is not None or text[place.end : run[0].start] not in _LIST_JOINERS:
+            break
+        run.insert(0, place)
+    if len(run) < 2:
+        return last
+    return PlaceRef(run[0].start, last.end, text[run[0].start : last.end],
+                    members=tuple(p.surface for p in run))
+
+
+def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
+    """香港青年, 湖北籍员工, 贵州员工: a place that says where people are from."""
+    if place.scope is not None:
+        return False
+    follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
+    return any(n.start == follow and n.kind == "person" for n in found.nouns)
+
+
+def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bool:
+    """从四川、云南等地: places workers come from or go to, not what is counted."""
+    if place.scope is not None:
+        return False
+    window = text[max(0, place.start - 3) : place.start]
+    if any(window.endswith(word) for word in _ORIGIN_WORDS):
+        return True
+    earlier = [p for p in places if p.end <= place.start]
+    if earlier and text[earlier[-1].end : place.start] in ("、", "和", "及", "与", "，"):
+        return is_origin(text, earlier[-1], earlier[:-1])
+    return False
+
+
+# -- rule 2: 分别 -------------------------------------------------------------------------
+def distribute_places(found: SentenceFindings, drafts: Sequence[Draft], clause_start: int,
+                      position: int) -> None:
+    """哈尔滨、齐齐哈尔分别为91.3%和88.6%: the i-th number goes with the i-th name."""
+    places = [p for p in found.places if clause_start <= p.start and p.end <= position]
+    if len(places) == len(drafts):
+        for draft, place in zip(drafts, places, strict=True):
+            draft.place = place
+
+
+# -- rules 3-5: against the article ----------------------------------------------------
+def region_for(ref: PlaceRef | None, article: ArticleContext,
+               paragraph: ParagraphContext | None = None) -> Region | None:
+    gazetteer = article.gazetteer
+    here = paragraph.place if paragraph is not None else None
+    if ref is None:
+        return gazetteer.to_region(here) if here is not None else article.primary_region()
+    if ref.scope == "none":
+        return None  # 长三角, 中西部22个省份: no single division (v2)
+    if ref.scope == "country":
+        if article.primary is not None and "台湾" in (article.primary.name, article.primary.province):
+            return gazetteer.to_region(article.primary if article.primary.name == "台湾"
+                                       else gazetteer.by_name("台湾")[0])  # 全國 in Taiwan news
+        return gazetteer.country()
+    if ref.scope is not None:
+        target = _paragraph_scope(ref.scope, here, article) or _scope_place(ref.scope, article)
+        return gazetteer.to_region(target) if target else article.primary_region()
+    context = [p for p in (article.primary, *article.places_seen) if p is not None]
+    if ref.members:
+        return _common_region(ref.members, context, article)
+    if ref.zone:
+        city = article.city() or next(
+            (p for p in reversed(article.places_seen) if p.level == "city"), None
+        )
+        if city is None and article.national:
+            return article.primary_region()  # 国家级经济技术开发区: a kind of zone, not one zone
+        return gazetteer.to_region(gazetteer.development_zone(ref.surface, city))
+    place = gazetteer.resolve(ref.surface, context)
+    if place is None:
+        return article.primary_region()
+    if place not in article.places_seen:
+        article.places_seen.append(place)
+    return gazetteer.to_region(place)
+
+
+def _common_region(surfaces: Sequence[str], context: Sequence[Place],
+                   article: ArticleContext) -> Region | None:
+    gazetteer = article.gazetteer
+    places = [gazetteer.resolve(surface, context) for surface in surfaces]
+    known = [p for p in places if p is not None]
+    if len(known) < len(places):
+        return article.primary_region() if not known else gazetteer.to_region(known[-1])
+    unit = common_unit(known, gazetteer)
+    if unit == "country":
+        return gazetteer.country()
+    return gazetteer.to_region(unit) if unit is not None else None
+
+
+def _paragraph_scope(scope: str, here: Place | None, article: ArticleContext) -> Place | None:
+    """全市 in a paragraph about 襄阳: 襄阳, not the article's city."""
+    if here is None or here.level == "country":
+        return None
+    if here.level in _SCOPE_LEVELS.get(scope, ()):
+        return here
+    if scope == "city" and here.level in ("county", "district") and here.parent:
+        parents = [p for p in article.gazetteer.by_name(here.parent) if p.level == "city"]
+        return parents[0] if parents else None
+    return None
+
+
+_SUBJECT_SPAN = 12  # a place within this many characters of a sentence's start is its subject
+
+
+def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place]) -> Place | None:
+    """The place a sentence is about, for the sentences after it in its paragraph: the last
+    place named in its subject position (甲市总工会开办培训班), not origins, datelines or quotes.
+    A place named in passing later in a sentence (比如上海) does not carry."""
+    found: Place | None = None
+    lead = len(sentence) - len(sentence.lstrip(" \u3000“”\"'（(【"))
+    for mention in gazetteer.scan(sentence[: lead + _SUBJECT_SPAN]):
+        if mention.zone or quoted(sentence, mention.start):
+            continue
+        window = sentence[max(0, mention.start - 3) : mention.start]
+        if any(window.endswith(word) for word in _ORIGIN_WORDS):
+            continue
+        if _DATELINE_AFTER.match(sentence, mention.end) or sentence.startswith("籍", mention.end):
+            continue
+        place = gazetteer.resolve(mention.surface, context)
+        if place is not None:
+            found = place
+    return found
+
+
+def _scope_place(scope: str, article: ArticleContext) -> Place | None:
+    levels = _SCOPE_LEVELS.get(scope, ())
+    if scope in ("county", "district"):
+        # 全县 / 全区: the county or district the article named last
+        for place in reversed(article.places_seen):
+            if place.level in levels:
+                return place
+    if scope == "city":
+        return article.city()
+    if scope == "province":
+        return article.province()
+    primary = article.primary
+    if primary is not None and primary.level in _SCOPE_LEVELS.get(scope, ()):
+        return primary
+    return None
+
+
+def learn_places(gazetteer: Gazetteer, sentence: str, article: ArticleContext) -> None:
+    """Places named so far: 全县 refers to the county the article just named."""
+    context = [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
+    for mention in gazetteer.scan(sentence):
+        if mention.zone:
+            continue
+        place = gazetteer.resolve(mention.surface, context)
+        if place is not None:
+            article.places_seen.append(place)
+
+
+# -- the article's primary region ----------------------------------------------------------
+class PrimaryRegionResolver:
+    def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+
+    def resolve(self, place_hints: Sequence[str], title: str | None, outlet: str | None,
+                text: str, paragraphs: Sequence[str]) -> tuple[Place | None, bool]:
+        """The article's primary region, and whether it is a national story.
+
+        `text` is the whole analysis text, `paragraphs` the body paragraphs of it.
+        """
+        hinted: Place | None = None
+        for hint in place_hints:
+            covered = self.lexicon.capital_region(hint, text)
+            if covered == "全国" and hinted is None:
+                return None, True
+            place = self.gazetteer.resolve(covered or hint, [hinted] if hinted else [])
+            if place is None:
+                continue
+            if hinted is None:
+                hinted = place
+            elif (hinted.level == "province" and place.level in ("city", "county")
+                  and place.province == hinted.name):
+                hinted = place  # 新疆墨玉: the title's county inside the province hinted first
+        body = "".join(paragraphs)
+        if hinted is not None and hinted.level == "city":
+            hinted = self._province_story(hinted, body) or hinted
+        zone = self._title_zone(title, hinted)
+        if zone is not None:
+            return zone, False
+        if hinted is not None:
+            return hinted, False
+        outlet_place = self.lexicon.outlet_region(outlet) or self._local_outlet(outlet)
+        if outlet_place is not None:
+            return self.gazetteer.resolve(outlet_place), False
+        lead = "".join(paragraphs[:2])
+        first, _ = self._first_body_place(body)
+        lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)
+        weight = self.lexicon.national_weight(lead)
+        if weight > lead_places and (weight >= 2 or lead_places == 0):
+            return None, True  # the lead speaks of the country, not of a place
+        return first, False
+
+    def _local_outlet(self, outlet: str | None) -> str | None:
+        """大庆日报, 天水日报: a local outlet's own area (v2), named at the start of its name."""
+        if not outlet:
+            return None
+        mentions = self.gazetteer.scan(outlet)
+        if not mentions or mentions[0].start != 0 or mentions[0].zone:
+            return None
+        if not outlet.endswith(self.lexicon.modifiers.local_outlet_suffixes):
+            return None
+        return mentions[0].surface
+
+    def _province_story(self, city: Place, body: str) -> Place | None:
+        """本报广州…电 on a story about all of 广东: the province, when the body says so."""
+        if not city.province:
+            return None
+        province = self.gazetteer.by_name(city.province)
+        if not province:
+            return None
+        city_weight = body.count(self.gazetteer.short_name(city))
+        province_weight = body.count(self.gazetteer.short_name(province[0])) + body.count("全省")
+        return province[0] if province_weight > max(2, city_weight) else None
+
+    def _title_zone(self, title: str | None, city: Place | None) -> Place | None:
+        """A development zone the title names (苏州工业园区一季度...): the article is about it."""
+        if not title:
+            return None
+        for mention in self.gazetteer.scan(title):
+            if mention.zone:
+                return self.gazetteer.development_zone(mention.surface, city)
+            place = self.gazetteer.resolve(mention.surface, [city] if city else [])
+            if place is not None and place.level == "district" and place.code is None:
+                return place  # a named zone of the gazetteer's supplements
+        return None
+
+    def _first_body_place(self, body: str) -> tuple[Place | None, int]:
+        """The first place the body names (辽宁省阜新市 -> 阜新市), and how often it is named.
+
+        A place named in passing first (辽宁阜新蒙古族自治县职业高中) gives way to one the
+        body names at least three times as often.
+        """
+        mentions = [
+            m for m in self.gazetteer.scan(body)
+            if not m.zone and not is_origin(body, PlaceRef(m.start, m.end, m.surface))
+            and not quoted(body, m.start)
+        ]
+        places: list[Place] = []
+        for index, mention in enumerate(mentions):
+            place = self.gazetteer.resolve(mention.surface)
+            if place is None:
+                continue
+            following = mentions[index + 1] if index + 1 < len(mentions) else None
+            if following is not None and following.start == mention.end:
+                inner = self.gazetteer.resolve(following.surface, [place])
+                if inner is not None and place.name in (inner.province, inner.parent):
+                    place = inner
+            places.append(place)
+        if not places:
+            return None, 0
+        counts = Counter(places)
+        first = places[0]
+        frequent, often = counts.most_common(1)[0]
+        if often >= 3 and often >= 3 * counts[first]:
+            return frequent, often
+        return first, counts[first]

@@ -1,0 +1,109 @@
+"""One sentence's findings -> record drafts: each field from its own resolver.
+
+For each candidate quantity, in text order: the metric resolver decides whether it is a
+record and what it measures (`pipeline.resolve.metric`), the kind resolver its kind,
+direction and projection (`pipeline.resolve.kind`), then subject, place and the sentence's
+date (`subject`, `region`, `date`). A 分别 list is then paired item by item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.extract.findings import SentenceFindings
+from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.numbers import Quantity
+from pipeline.resolve.date import sentence_date
+from pipeline.resolve.draft import Draft, clause
+from pipeline.resolve.kind import KindResolver, direction_of
+from pipeline.resolve.metric import MetricResolver
+from pipeline.resolve.region import distribute_places, place_in_sentence
+from pipeline.resolve.subject import distribute_subjects, subject_of
+from schemas import Metric, Qualifier, Sector, Unit
+
+
+class SentenceResolver:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.metrics = MetricResolver(lexicon)
+        self.kinds = KindResolver(lexicon)
+
+    def link(self, found: SentenceFindings) -> list[Draft]:
+        drafts: list[Draft] = []
+        ratios = self.metrics.ratio_quantities(found)
+        if ratios:
+            merged = sorted([*found.quantities, *ratios], key=lambda q: q.start)
+            found = replace(found, quantities=merged)
+        for index, quantity in enumerate(found.quantities):
+            draft = self._draft(found, index, quantity, drafts)
+            if draft is not None:
+                drafts.append(draft)
+        self._distribute(found, drafts)
+        return drafts
+
+    def _draft(
+        self, found: SentenceFindings, index: int, quantity: Quantity, previous: list[Draft]
+    ) -> Draft | None:
+        text = found.text
+        counted = self.metrics.counted(found, quantity)
+        if self.metrics.excluded(found, quantity, counted):
+            return None
+        unit = self.metrics.unit_of(quantity, counted)
+        if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) and not text[
+            quantity.start
+        ].isdigit():
+            return None  # 一家, 两名: words, not statistics
+        is_change = self.kinds.is_change(found, quantity, unit, previous)
+        choice = self.metrics.policy_cap(found, quantity, unit) or self.metrics.choose(
+            found, index, quantity, unit, counted, is_change, previous
+        )
+        if choice is None:
+            return None
+        metric, indicator, unit = choice
+        if not found.topical and metric in self.lexicon.generic_metrics:
+            return None  # money, enterprise counts, shares in a paragraph not about work
+        if self.metrics.out_of_scope(found, quantity, metric):
+            return None  # 增加值, 再贷款, 货运量, one person's wage: outside the contract (v2)
+        kind = self.kinds.kind(is_change)
+        projected = self.kinds.projected(found, quantity, metric)
+        date, date_final = sentence_date(found, quantity, projected, metric, found.published)
+        return Draft(
+            quantity=quantity,
+            metric=metric,
+            indicator=indicator,
+            unit=unit,
+            # a cap's 最高/不超过 is part of the metric (the contract): exact
+            qualifier=Qualifier.exact if metric is Metric.policy_cap else quantity.qualifier,
+            kind=kind,
+            direction=direction_of(self.lexicon, found, quantity, kind, previous),
+            projected=projected,
+            subject=subject_of(found, quantity, unit, counted, previous, metric),
+            sector=self._sector(found, quantity),
+            place=place_in_sentence(found, quantity, self.lexicon.modifiers.agency_words),
+            date=date,
+            date_final=date_final,
+            value_max=quantity.value_max,
+        )
+
+    @staticmethod
+    def _sector(found: SentenceFindings, quantity: Quantity) -> Sector | None:
+        hits = [
+            m for m in found.markers if m.label.startswith("sector:") and m.end <= quantity.start
+        ]
+        return Sector(hits[-1].label.split(":", 1)[1]) if hits else None
+
+    def _distribute(self, found: SentenceFindings, drafts: list[Draft]) -> None:
+        """哈尔滨、齐齐哈尔分别为91.3%和88.6%: the i-th number goes with the i-th name."""
+        position = found.text.find("分别")
+        if position < 0:
+            return
+        clause_start, clause_end = clause(found.text, position, position)
+        after = [d for d in drafts if position < d.quantity.start < clause_end]
+        if len(after) < 2:
+            return
+        distribute_places(found, after, clause_start, position)
+        distribute_subjects(found, after, clause_start, position)
+        rates = self.metrics.listed_cues(found, clause_start, position, after[0].unit)
+        if len(rates) == len(after):  # 开工率和人员复岗率分别回升至99.1%和95.4%
+            for draft, cue in zip(after, rates, strict=True):
+                draft.metric, draft.indicator = cue.metric, cue.text

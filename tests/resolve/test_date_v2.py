@@ -1,0 +1,39 @@
+"""The date resolver against contract v2's rules, with made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.resolve.conftest import Find
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "date"),
+    [
+        # a time written after a figure never dates it
+        ("全市32家企业2月15日前全部复工。", "32家", "2020-03-10"),
+        # release and reporting days date nothing
+        ("记者6日获悉，全市返岗务工人员达2.1万人。", "2.1万人", "2020-03-10"),
+        # year-end and year-start give the year alone
+        ("截至去年底，全市参保人数达12万人。", "12万人", "2019"),
+        # a compared pair takes each value's own time
+        ("全市失业率由2019年1月的4.1%降至2019年12月的3.9%。", "4.1%", "2019-01"),
+        ("全市失业率由2019年1月的4.1%降至2019年12月的3.9%。", "3.9%", "2019-12"),
+        # a period from a past time up to now ends today
+        ("自2018年被列为试点开始，全市累计培训3.6万人。", "3.6万人", "2020-03-10"),
+        # holidays resolve to their month
+        ("国庆期间，全市举办招聘会12场。", "12场", "2020-10"),
+        # a target takes its next occurrence
+        ("全市力争到2月底新增就业岗位5000个。", "5000个", "2021-02"),
+    ],
+)
+def test_date_v2_rules(record: Find, body: str, surface: str, date: str) -> None:
+    assert record(body, surface).date == date
+
+
+def test_date_v2_no_year_in_input_gives_null(extract: object) -> None:
+    from tests.resolve.conftest import Extract
+
+    run: Extract = extract  # type: ignore[assignment]
+    document = run("截至3月5日，全市返岗务工人员2.1万人。", head="来源：某某网\n")
+    assert [r.date for r in document.records] == [None]

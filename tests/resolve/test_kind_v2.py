@@ -1,0 +1,37 @@
+"""The kind resolver (kind, direction, projection) against contract v2's rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.resolve.conftest import Find
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "kind", "direction"),
+    [
+        ("全市新增就业1.2万人，同比增长8.2%。", "8.2%", "change", "up"),
+        ("全市城镇登记失业率为3.1%，比上年下降0.3个百分点。", "0.3个百分点", "change", "down"),
+        ("全市城镇登记失业率为3.1%。", "3.1%", "level", None),
+        # counts of units that joined a group in a period are levels
+        ("本周新增参保人数2300人。", "2300人", "level", None),
+    ],
+)
+def test_kind_v2_direction(record: Find, body: str, surface: str, kind: str, direction: str | None) -> None:
+    found = record(body, surface)
+    assert found.kind.value == kind
+    assert (found.direction.value if found.direction else None) == direction
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "value", "value_max", "qualifier"),
+    [
+        ("全市将提供岗位3至5万个。", "3至5万个", 30000, 50000, "exact"),
+        ("月薪约3000~5000元的岗位占六成。", "3000~5000元", 3000, 5000, "approx"),
+    ],
+)
+def test_kind_v2_ranges_carry_upper_bound(
+    record: Find, body: str, surface: str, value: int, value_max: int, qualifier: str
+) -> None:
+    found = record(body, surface)
+    assert (found.value, found.value_max, found.qualifier.value) == (value, value_max, qualifier)

@@ -1,0 +1,40 @@
+"""The region resolver against contract v2's rules, with made-up sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.resolve.conftest import Find
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "name", "level"),
+    [
+        # several areas together: the smallest division holding them all
+        ("让胡路区、萨尔图区规上企业复工率均超过90%。", "90%", "大庆市", "city"),
+        ("江苏、山东、福建等省份规上工业企业复工率已超过70%。", "70%", "全国", "country"),
+        # a paragraph's place carries to the sentences after it
+        ("林甸县人社局开办技能培训班。目前已培训300人。", "300人", "林甸县", "county"),
+        # 全县 in a paragraph about a county
+        ("杜尔伯特县积极组织返岗。截至3月8日，全县返岗务工人员2.1万人。", "2.1万人", "杜尔伯特蒙古族自治县", "county"),
+        # a national agency's figure is national
+        ("人社部数据显示，一季度城镇新增就业229万人。", "229万人", "全国", "country"),
+        # another country
+        ("在埃及，巨石公司为当地创造2000余个就业岗位。", "2000余个", "埃及", "country"),
+    ],
+)
+def test_region_v2_rules(record: Find, body: str, surface: str, name: str, level: str) -> None:
+    region = record(body, surface).region
+    assert region is not None
+    assert (region.name, region.level.value) == (name, level)
+
+
+def test_region_v2_separate_lists_pair_in_order(record: Find) -> None:
+    body = "让胡路区、萨尔图区返岗人数分别为3000人和2000人。"
+    assert record(body, "3000人").region.name == "让胡路区"  # type: ignore[union-attr]
+    assert record(body, "2000人").region.name == "萨尔图区"  # type: ignore[union-attr]
+
+
+def test_region_v2_origin_places_do_not_count(record: Find) -> None:
+    region = record("从四川、云南等地接回务工人员3000人。", "3000人").region
+    assert region is not None and region.name == "大庆市"
