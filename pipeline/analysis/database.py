@@ -57,11 +57,13 @@ def connect(db_url: str) -> Iterator[sa.Connection]:
 
 def flat_rows(connection: sa.Connection, *where: sa.ColumnElement[bool]) -> Iterator[dict[str, Any]]:
     """Rows of `records_flat` in document order, with the same Python types on every engine:
-    `value` a Decimal, `projected` a bool, `ordinal` an int."""
+    `value` (and `value_max` where set) a Decimal, `projected` a bool, `ordinal` an int."""
     query = sa.select(flat).where(*where).order_by(flat.c.doc_id, flat.c.ordinal)
     for row in connection.execution_options(yield_per=2000).execute(query):
         values = dict(row._mapping)
         values["value"] = decimal(values["value"])
+        if values.get("value_max") is not None:
+            values["value_max"] = decimal(values["value_max"])
         values["projected"] = bool(values["projected"])
         values["ordinal"] = int(values["ordinal"])
         yield values

@@ -68,13 +68,16 @@ def _write_csv(rows: Rows, path: Path) -> int:
         writer.writerow(COLUMNS)
         for row in rows:
             writer.writerow([
-                plain_number(row[name]) if name == "value"
+                plain_number(row[name]) if name in _NUMBERS and row[name] is not None
                 else ("true" if row[name] else "false") if name == "projected"
                 else "" if row[name] is None else row[name]
                 for name in COLUMNS
             ])
             count += 1
     return count
+
+
+_NUMBERS = ("value", "value_max")
 
 
 def _chunks(rows: Rows) -> Iterator[list[dict[str, Any]]]:
@@ -87,13 +90,16 @@ def _write_parquet(rows: Rows, path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    types = {"ordinal": pa.int32(), "value": pa.decimal128(38, 9), "projected": pa.bool_()}
+    types = {"ordinal": pa.int32(), "value": pa.decimal128(38, 9), "value_max": pa.decimal128(38, 9),
+             "projected": pa.bool_()}
     schema = pa.schema([(name, types.get(name, pa.string())) for name in COLUMNS])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         for chunk in _chunks(rows):
             for row in chunk:
                 row["value"] = row["value"].quantize(_QUANTUM)
+                if row.get("value_max") is not None:
+                    row["value_max"] = row["value_max"].quantize(_QUANTUM)
             writer.write_table(pa.Table.from_pylist(chunk, schema=schema))
             count += len(chunk)
     return count
@@ -112,7 +118,8 @@ def _write_xlsx(rows: Rows, path: Path) -> int:
         if count > XLSX_MAX_RECORDS:
             raise AnalysisError(f"more than {XLSX_MAX_RECORDS:,} records do not fit an Excel"
                                 " sheet: export to csv or parquet")
-        sheet.append([float(row[name]) if name == "value" else row[name] for name in COLUMNS])
+        sheet.append([float(row[name]) if name in _NUMBERS and row[name] is not None else row[name]
+                      for name in COLUMNS])
     workbook.save(path)
     return count
 

@@ -69,8 +69,25 @@ class MetricResolver:
             for noun in found.nouns
         )
 
+    def defines_class(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """用工100人以上的企业, 复产率超70%的企业: a number inside a class's name (v2)."""
+        modifiers = self.lexicon.modifiers
+        after = found.text[quantity.end : quantity.end + 12]
+        before = found.text[max(0, quantity.start - 4) : quantity.start].rstrip("超过低于高不足到达在")
+        if quantity.unit in (Unit.percent, Unit.percentage_point) and not before.endswith("率"):
+            return False  # 八成以上的企业已开工: a share of enterprises; 开工率八成以上的企业: a class
+        rest = next((after[len(w):] for w in modifiers.class_after if after.startswith(w)), None)
+        if rest is None and after.startswith("的") and before.endswith("率"):
+            rest = after[1:]  # 复产率超70%的企业
+        if rest is None:
+            return False
+        head = re.split(r"[，。；,;、\d]", rest, maxsplit=1)[0][:8]
+        return any(noun in head for noun in modifiers.class_nouns)
+
     def out_of_scope(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
         """An out-of-scope word closer before the number than any metric word, in its clause."""
+        if self._lent_money(found, quantity):
+            return True
         start, _ = clause(found.text, quantity.start, quantity.end)
         window = found.text[start : quantity.start]
         word_end = self.lexicon.last_out_of_scope(window)
@@ -79,6 +96,15 @@ class MetricResolver:
         cue_ends = [c.end - start for c in found.cues
                     if start <= c.start and c.end <= quantity.start and c.metric is not Metric.other]
         return word_end > max(cue_ends, default=-1)
+
+    def _lent_money(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """发放流动资金贷款5亿元, 50亿元专项再贷款: money lent, not tied to jobs (reading 4)."""
+        if quantity.unit is not Unit.yuan:
+            return False
+        start, end = clause(found.text, quantity.start, quantity.end)
+        modifiers = self.lexicon.modifiers
+        return any(w in found.text[start:end] for w in modifiers.finance_words) and not any(
+            w in found.text for w in modifiers.job_finance_words)
 
     def _anecdote_money(self, found: SentenceFindings, quantity: Quantity, metric: Metric,
                         start: int) -> bool:

@@ -34,20 +34,28 @@ class SentenceResolver:
         if ratios:
             merged = sorted([*found.quantities, *ratios], key=lambda q: q.start)
             found = replace(found, quantities=merged)
+        class_end = -1  # where the last number that defines a class ends (用工100人以上的企业)
         for index, quantity in enumerate(found.quantities):
-            draft = self._draft(found, index, quantity, drafts)
+            if self.metrics.defines_class(found, quantity):
+                class_end = quantity.end
+                continue
+            draft = self._draft(found, index, quantity, drafts, class_end)
             if draft is not None:
                 drafts.append(draft)
         self._distribute(found, drafts)
         return drafts
 
     def _draft(
-        self, found: SentenceFindings, index: int, quantity: Quantity, previous: list[Draft]
+        self, found: SentenceFindings, index: int, quantity: Quantity, previous: list[Draft],
+        class_end: int = -1,
     ) -> Draft | None:
         text = found.text
         counted = self.metrics.counted(found, quantity)
         if self.metrics.excluded(found, quantity, counted):
             return None
+        if class_end >= 0:
+            # 复产率超70%的企业占81.2%: the words before the class's number name the class
+            found = replace(found, cues=[c for c in found.cues if c.start >= class_end])
         unit = self.metrics.unit_of(quantity, counted)
         if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) and not text[
             quantity.start

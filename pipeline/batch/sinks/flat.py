@@ -8,7 +8,7 @@ opens a database, the same on SQLite and PostgreSQL. Columns:
 | `doc_id`, `ordinal` | the record's document and its position in it (the key) |
 | `region_code`, `region_name`, `region_level` | the record's region |
 | `province` | the province-level unit the region lies in (below) |
-| `date`, `metric`, `value`, `unit`, `qualifier`, `kind`, `projected` | the record |
+| `date`, `metric`, `value`, `value_max`, `unit`, `qualifier`, `kind`, `direction`, `projected` | the record |
 | `doc_url` | the document's URL when its `source` is one (below), else null |
 | `doc_title` | the document's title |
 
@@ -35,7 +35,8 @@ from sqlalchemy.sql.functions import FunctionElement
 VIEW = "records_flat"
 COLUMNS = (
     "doc_id", "ordinal", "region_code", "region_name", "region_level", "province", "date",
-    "metric", "value", "unit", "qualifier", "kind", "projected", "doc_url", "doc_title",
+    "metric", "value", "value_max", "unit", "qualifier", "kind", "direction", "projected", "doc_url",
+    "doc_title",
 )
 
 lookup_metadata = sa.MetaData()
@@ -47,8 +48,8 @@ region_provinces = sa.Table(
 
 _records = sa.table(
     "records", *(sa.column(name) for name in (
-        "doc_id", "ordinal", "metric", "value", "unit", "qualifier", "kind", "projected",
-        "region_name", "region_level", "region_code", "region_parent", "date")),
+        "doc_id", "ordinal", "metric", "value", "value_max", "unit", "qualifier", "kind", "direction",
+        "projected", "region_name", "region_level", "region_code", "region_parent", "date")),
 )
 _documents = sa.table("documents", sa.column("doc_id"), sa.column("source"), sa.column("title"))
 
@@ -98,8 +99,8 @@ def view_select() -> sa.Select[Any]:
     )
     return sa.select(
         r.c.doc_id, r.c.ordinal, r.c.region_code, r.c.region_name, r.c.region_level,
-        province.label("province"), r.c.date, r.c.metric, r.c.value, r.c.unit, r.c.qualifier,
-        r.c.kind, r.c.projected, _url_of(d.c.source).label("doc_url"),
+        province.label("province"), r.c.date, r.c.metric, r.c.value, r.c.value_max, r.c.unit,
+        r.c.qualifier, r.c.kind, r.c.direction, r.c.projected, _url_of(d.c.source).label("doc_url"),
         d.c.title.label("doc_title"),
     ).select_from(r.join(d, r.c.doc_id == d.c.doc_id))
 

@@ -39,8 +39,9 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
     "records": pa.schema([
         ("doc_id", pa.string()), ("ordinal", pa.int32()), ("metric", pa.string()),
-        ("indicator", pa.string()), ("value", VALUE_TYPE), ("unit", pa.string()),
-        ("qualifier", pa.string()), ("kind", pa.string()), ("projected", pa.bool_()),
+        ("indicator", pa.string()), ("value", VALUE_TYPE), ("value_max", VALUE_TYPE),
+        ("unit", pa.string()), ("qualifier", pa.string()), ("kind", pa.string()),
+        ("direction", pa.string()), ("projected", pa.bool_()),
         ("subject", pa.string()), ("sector", pa.string()), ("region_name", pa.string()),
         ("region_level", pa.string()), ("region_code", pa.string()),
         ("region_parent", pa.string()), ("date", pa.string()), ("value_text", pa.string()),
