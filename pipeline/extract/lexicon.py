@@ -110,6 +110,8 @@ class ModifierTable(BaseModel):
     finance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]
     class_after: tuple[str, ...]
+    policy_frame_words: tuple[str, ...]
+    threshold_words: tuple[str, ...]
     class_nouns: tuple[str, ...]
     population_money_words: tuple[str, ...]
     wage_words: tuple[str, ...]

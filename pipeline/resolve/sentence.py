@@ -65,6 +65,8 @@ class SentenceResolver:
         choice = self.metrics.policy_cap(found, quantity, unit) or self.metrics.choose(
             found, index, quantity, unit, counted, is_change, previous
         )
+        if choice is None and unit is not None and self.kinds.policy_parameter(found, quantity):
+            choice = Metric.other, found.text[max(0, quantity.start - 6) : quantity.start], unit
         if choice is None:
             return None
         metric, indicator, unit = choice
@@ -75,13 +77,19 @@ class SentenceResolver:
         kind = self.kinds.kind(is_change)
         projected = self.kinds.projected(found, quantity, metric)
         date, date_final = sentence_date(found, quantity, projected, metric, found.published)
+        qualifier = Qualifier.exact if metric is Metric.policy_cap else quantity.qualifier
+        if metric is not Metric.policy_cap and self.kinds.policy_parameter(found, quantity):
+            # a rule's ratio or threshold: other, exact, no date (v2)
+            named = "失业率" in text[max(0, quantity.start - 16) : quantity.start]
+            metric = metric if metric is Metric.unemployment_rate and named else Metric.other
+            qualifier, projected, date, date_final = Qualifier.exact, False, None, True
         return Draft(
             quantity=quantity,
             metric=metric,
             indicator=indicator,
             unit=unit,
             # a cap's 最高/不超过 is part of the metric (the contract): exact
-            qualifier=Qualifier.exact if metric is Metric.policy_cap else quantity.qualifier,
+            qualifier=qualifier,
             kind=kind,
             direction=direction_of(self.lexicon, found, quantity, kind, previous),
             projected=projected,

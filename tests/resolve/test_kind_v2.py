@@ -35,3 +35,17 @@ def test_kind_v2_ranges_carry_upper_bound(
 ) -> None:
     found = record(body, surface)
     assert (found.value, found.value_max, found.qualifier.value) == (value, value_max, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("对不裁员的企业，返还其上年度实际缴纳失业保险费的50%。", "50%"),
+        ("30人以下的企业裁员率不超过20%，都可以申领稳岗返还。", "20%"),
+        ("对一次性输送30人以上且签订劳动合同的，给予每人600元奖励。", "30人"),
+    ],
+)
+def test_kind_v2_policy_parameters_are_exact_and_undated(record: Find, body: str, surface: str) -> None:
+    found = record(body, surface)
+    assert (found.metric.value, found.qualifier.value, found.projected, found.date) == (
+        "other", "exact", False, None)
