@@ -205,7 +205,7 @@ class TimeFinder:
             except ValueError:
                 return None, str(year)
         if kind in ("ym", "month_range"):
-            month = int(groups.get("month_end") or groups["month"])
+            month = _month_number(groups.get("month_end") or groups["month"])
             year = self._roll_back(year, month, groups, published)
             return f"{year:04d}-{month:02d}", str(year)
         if kind == "quarter":
@@ -246,3 +246,12 @@ class TimeFinder:
 def _reported(text: str, start: int) -> bool:
     """记者6日获悉, 记者从…6日召开的…获悉: a time right after 记者 is the reporter's day."""
     return text.endswith(("记者", "记者从"), max(0, start - 3), start)
+
+
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12}
+
+
+def _month_number(written: str) -> int:
+    """11 or 十一 -> 11."""
+    return int(written) if written.isdigit() else _CN_MONTHS[written]

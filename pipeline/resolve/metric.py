@@ -116,6 +116,16 @@ class MetricResolver:
             return False
         return not any(word in found.text for word in self.lexicon.modifiers.population_money_words)
 
+    def resuming_projects(self, found: SentenceFindings, counted: Noun | None, quantity: Quantity
+                          ) -> bool | None:
+        """300个重大项目全面复工: projects resuming work are other (v2); other project counts are
+        no records (None when the number does not count projects)."""
+        modifiers = self.lexicon.modifiers
+        if counted is None or counted.text not in modifiers.project_nouns:
+            return None
+        start, end = clause(found.text, quantity.start, quantity.end)
+        return any(word in found.text[start:end] for word in modifiers.project_resume_words)
+
     def unit_of(self, quantity: Quantity, counted: Noun | None) -> Unit | None:
         unit = quantity.unit
         if unit is None and counted is not None:
@@ -284,6 +294,8 @@ class MetricResolver:
         if unit is None and not quantity.classifier:
             # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
             return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
+        if unit is None and cue.unit is Unit.person and quantity.classifier == "个":
+            return Unit.person, cue.metric  # 创造2000余个就业岗位: jobs created, counted in people
         if unit is None:
             # 个 counts enterprises only when an enterprise noun follows (handled before)
             for candidate in (Unit.position, Unit.count, Unit.event):
