@@ -111,6 +111,8 @@ class ModifierTable(BaseModel):
     job_finance_words: tuple[str, ...]
     class_after: tuple[str, ...]
     policy_frame_words: tuple[str, ...]
+    cap_context_words: tuple[str, ...]
+    target_lead_ins: tuple[str, ...]
     people_transport_words: tuple[str, ...]
     project_nouns: tuple[str, ...]
     project_resume_words: tuple[str, ...]

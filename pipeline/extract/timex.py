@@ -21,6 +21,7 @@ from pipeline.resources import load_data
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
     "relative_day", "now", "spring_festival", "same_period", "same_year", "holiday", "season",
+    "run_years",
 ]
 
 
@@ -173,6 +174,10 @@ class TimeFinder:
                 # 今年 on a figure that has happened: so far this year, i.e. now
                 return published.isoformat(), str(relative)
             return str(relative), str(relative)  # 去年底, 今年初: the year alone (v2)
+        if kind == "run_years":
+            if pub_year is None:
+                return None, None
+            return str(pub_year - 1), str(pub_year - 1)
         if kind == "holiday":
             year = self._year(groups, published)
             month = self.table.holiday_months.get(groups.get("holiday", ""))

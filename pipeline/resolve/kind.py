@@ -12,7 +12,8 @@ The contract's rules, in order:
 4. A policy parameter — a ratio paid (返还…费的50%, 按60%返还) or an eligibility threshold
    (裁员率不超过20%的企业可申领, 一次性输送30人以上且…给予奖励) in a sentence that sets a rule — is
    `other`, `exact`, not projected, date null (v2).
-5. A figure is projected when 预计/将/力争/计划/目标 governs it in its sentence, with no 已/目前 between
+5. A figure is projected when 预计/将/力争/计划/目标 governs it in its sentence, with no 已/目前 between,
+   or when it follows a lead-in that announces targets (预期目标是：…) in the text before it
    (预计…，目前已… has happened); a plan written after its figure (102家企业计划3月初之前开工) too.
    A policy cap is never projected.
 """
@@ -70,6 +71,8 @@ class KindResolver:
         if metric is Metric.policy_cap:
             return False
         text = found.text
+        if found.targets and not any(word in text[: quantity.start] for word in _REALISED):
+            return True  # 今年发展主要预期目标是：城镇新增就业900万人以上，…
         clause_start, clause_end = clause(text, quantity.start, quantity.end)
         for marker in found.markers:
             if marker.label != "projection":

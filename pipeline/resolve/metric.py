@@ -88,6 +88,8 @@ class MetricResolver:
         """An out-of-scope word closer before the number than any metric word, in its clause."""
         if self._lent_money(found, quantity):
             return True
+        if quantity.unit is Unit.enterprise:
+            return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
         start, _ = clause(found.text, quantity.start, quantity.end)
         window = found.text[start : quantity.start]
         word_end = self.lexicon.last_out_of_scope(window)
@@ -143,6 +145,8 @@ class MetricResolver:
             found, quantity)
         if cap is None and not _PER_HEAD.match(found.text, quantity.end):
             return None
+        if not any(word in found.text for word in self.lexicon.modifiers.cap_context_words):
+            return None  # 每人每天120多元, 每小时1美元: a wage, not a policy's amount per head
         indicator = self.indicator_near(found, quantity, Unit.yuan) or (
             cap.text if cap is not None else "标准"
         )
