@@ -140,6 +140,7 @@ class Extractor:
             for s_start, s_end in iter_sentences(text):
                 article.carried_place = paragraph_place(
                     self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
+                self._learn_targets(text[s_start:s_end], article)
             return []
         topical = self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(

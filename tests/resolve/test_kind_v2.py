@@ -52,6 +52,6 @@ def test_kind_v2_policy_parameters_are_exact_and_undated(record: Find, body: str
 
 
 def test_kind_v2_targets_after_a_lead_in_are_projected(record: Find) -> None:
-    body = "今年发展主要预期目标是：\n城镇新增就业900万人以上，城镇调查失业率6%左右。"
+    body = "他说，要努力实现全面建成小康社会目标任务；城镇新增就业900万人以上，城镇调查失业率6%左右。"
     found = record(body, "900万人")
     assert (found.projected, found.date) == (True, "2020")
