@@ -107,8 +107,9 @@ class Extractor:
     # -- context -----------------------------------------------------------------------
     def _article_context(self, meta: PageMeta, view: TextView, page: CleanedPage) -> ArticleContext:
         paragraphs = [view.text[start:end] for start, end in self._paragraph_ranges(view, page)]
+        traditional = self.converter.detect_script(view.original) is not Script.simplified
         primary, national = self.primary_regions.resolve(
-            meta.place_hints, meta.title, meta.outlet, view.text, paragraphs
+            meta.place_hints, meta.title, meta.outlet, view.text, paragraphs, traditional
         )
         return ArticleContext(
             published=_parse_date(meta.published_at), primary=primary,

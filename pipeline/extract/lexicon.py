@@ -100,6 +100,7 @@ class ModifierTable(BaseModel):
     outlet_regions: dict[str, str]
     national_markers: list[str]
     national_agencies: list[str]
+    taiwan_markers: list[str]
     unplaced_areas: list[str]
     topics: list[Topic]
     unrelated_rate_words: list[str]

@@ -134,7 +134,10 @@ class TimeFinder:
                 and int(value[:4]) < published.year and not groups.get("year")
                 and not groups.get("rel")
             )
-            written = bool(groups.get("year") or groups.get("rel"))
+            written = bool(groups.get("year") or groups.get("rel") or groups.get("roc"))
+            if not comparison and mentions and mentions[-1].comparison and _same_bracket(
+                    text, mentions[-1].start, match.start()):
+                comparison, as_of = True, False  # 较上期（1月1日至1月15日）: the whole base period
             mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year,
                                         comparison, rolled, written))
         return mentions
@@ -234,6 +237,8 @@ class TimeFinder:
     def _year(groups: dict[str, str], published: dt.date | None) -> int | None:
         if groups.get("year"):
             return int(groups["year"])
+        if groups.get("roc"):
+            return int(groups["roc"]) + 1911  # 中华民国 years: 112年 -> 2023
         if groups.get("rel"):
             if published is None:
                 return None
@@ -243,7 +248,8 @@ class TimeFinder:
     @staticmethod
     def _roll_back(year: int, month: int, groups: dict[str, str], published: dt.date | None) -> int:
         """A month after the publication month, with no year written, is last year's."""
-        if not groups.get("year") and not groups.get("rel") and published and month > published.month:
+        if (not groups.get("year") and not groups.get("rel") and not groups.get("roc") and published
+                and month > published.month):
             return year - 1
         return year
 
@@ -260,3 +266,12 @@ _CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七":
 def _month_number(written: str) -> int:
     """11 or 十一 -> 11."""
     return int(written) if written.isdigit() else _CN_MONTHS[written]
+
+
+def _same_bracket(text: str, first: int, second: int) -> bool:
+    """`first` and `second` lie inside one pair of brackets: （1月1日至1月15日）."""
+    opening = max(text.rfind("（", 0, first), text.rfind("(", 0, first))
+    if opening < 0:
+        return False
+    closing = [i for i in (text.find("）", opening), text.find(")", opening)) if i >= 0]
+    return bool(closing) and min(closing) > second

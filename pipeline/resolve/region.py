@@ -245,7 +245,8 @@ class PrimaryRegionResolver:
         self.lexicon = lexicon
 
     def resolve(self, place_hints: Sequence[str], title: str | None, outlet: str | None,
-                text: str, paragraphs: Sequence[str]) -> tuple[Place | None, bool]:
+                text: str, paragraphs: Sequence[str], traditional: bool = False
+                ) -> tuple[Place | None, bool]:
         """The article's primary region, and whether it is a national story.
 
         `text` is the whole analysis text, `paragraphs` the body paragraphs of it.
@@ -274,6 +275,10 @@ class PrimaryRegionResolver:
         outlet_place = self.lexicon.outlet_region(outlet) or self._local_outlet(outlet)
         if outlet_place is not None:
             return self.gazetteer.resolve(outlet_place), False
+        lead = (title or "") + text[:300] + "".join(paragraphs[:2])  # the page head names the agency
+        if any(marker in lead for marker in self.lexicon.modifiers.taiwan_markers) or (
+                traditional and "劳动部" in lead):
+            return self.gazetteer.resolve("台湾"), False  # 劳动部/主计总处 release with no place: 台湾
         lead = "".join(paragraphs[:2])
         first, _ = self._first_body_place(body)
         lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)
