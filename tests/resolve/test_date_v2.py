@@ -47,7 +47,8 @@ def test_date_v2_no_year_in_input_gives_null(extract: object) -> None:
          "1,628家", "2023-01-31"),
         # a base period in brackets dates nothing, all of it
         ("發布日期：112-02-01　資料來源：勞動部\n",
-         "截至1月31日，事業單位計1,628家，較上期（112年1月1日至1月15日）增加213家。", "213家", "2023-01-31"),
+         "截至1月31日，實施減班休息事業單位計1,628家，較上期（112年1月1日至1月15日）增加213家。", "213家",
+         "2023-01-31"),
     ],
 )
 def test_date_v2_taiwan_pages(record: Find, head: str, body: str, surface: str, date: str) -> None:
