@@ -122,6 +122,7 @@ class ModifierTable(BaseModel):
     population_money_words: tuple[str, ...]
     wage_words: tuple[str, ...]
     service_words: tuple[str, ...]
+    recipient_words: tuple[str, ...]
     support_before: tuple[str, ...]
     support_verbs: tuple[str, ...]
     support_nouns: tuple[str, ...]

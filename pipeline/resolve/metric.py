@@ -232,9 +232,8 @@ class MetricResolver:
         """累计转移就业, 累计帮扶…就业N人: a stock of people in work, not new jobs of a period."""
         if any(word in cue.text for word in ("新增", "带动", "吸纳", "创造", "提供")):
             return False
-        start, _ = clause(found.text, quantity.start, quantity.end)
-        head = found.text[start : min(cue.start, quantity.start)]
-        return "累计" in head and "新增" not in head
+        head = found.text[: min(cue.start, quantity.start)]
+        return "累计" in head and "新增" not in head  # 累计…就业1213万人，较上年末增加225万人
 
     def _fallback(
         self,
@@ -314,7 +313,8 @@ class MetricResolver:
             return (unit, cue.metric) if rates else None
         if unit in allowed:
             return unit, cue.metric
-        if unit in (Unit.percent, Unit.percentage_point):
+        if unit in (Unit.percent, Unit.percentage_point) and cue.unit is None:
+            # a word that counts people (员工, 就业人数) gives no rate: 员工中有98%在当地招聘
             rate = self.lexicon.metric_table.metrics[cue.metric].rate
             if is_change:
                 return unit, cue.metric
@@ -407,7 +407,7 @@ class MetricResolver:
         if counted is None:
             return False
         after_noun = text[counted.end : clause_end]
-        if counted.kind == "enterprise" and after_noun.startswith(modifiers.service_words):
+        if counted.kind == "enterprise" and after_noun.startswith(modifiers.recipient_words):
             return True  # 2,314家企业申领扩岗补助
         window = text[max(clause_start, quantity.start - 4) : quantity.start]
         verb = next((w for w in modifiers.support_before if window.endswith(w)), None)
