@@ -145,8 +145,9 @@ class Extractor:
     # -- context -----------------------------------------------------------------------
     def _article_context(self, meta: PageMeta, view: TextView, page: CleanedPage) -> ArticleContext:
         paragraphs = [view.text[start:end] for start, end in self._paragraph_ranges(view, page)]
+        traditional = self.converter.detect_script(view.original) is not Script.simplified
         primary, national = self.primary_regions.resolve(
-            meta.place_hints, meta.title, meta.outlet, view.text, paragraphs
+            meta.place_hints, meta.title, meta.outlet, view.text, paragraphs, traditional
         )
         return ArticleContext(
             published=_parse_date(meta.published_at), primary=primary,
@@ -178,6 +179,7 @@ class Extractor:
             for s_start, s_end in iter_sentences(text):
                 article.carried_place = paragraph_place(
                     self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
+                self._learn_targets(text[s_start:s_end], article)
             return []
         topical = self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(
@@ -212,7 +214,7 @@ class Extractor:
                 metric_hints=dict(metric_hints), topical=topical,
                 anchor=last_day(paragraph_times, s_start) or article.last_day,
                 period=last_period(paragraph_times, s_start) or article.last_period,
-                topic=paragraph.topic,
+                topic=paragraph.topic, targets=article.targets_follow,
             )
             learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county this sentence names
             for draft in doc._.drafts:
@@ -221,6 +223,7 @@ class Extractor:
                 if record is not None:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
+            self._learn_targets(sentence, article)
             paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
                 paragraph.place)
             paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
@@ -232,9 +235,21 @@ class Extractor:
     def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
         """What a sentence without figures tells the sentences after it: places and topic."""
         learn_places(self.gazetteer, sentence, article)
+        self._learn_targets(sentence, article)
         paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
             paragraph.place)
         paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
+
+    def _learn_targets(self, sentence: str, article: ArticleContext) -> None:
+        """预期目标是：… announces targets for what follows; a sentence without the colon ends them."""
+        stripped = sentence.rstrip(" \u3000\n\r")
+        lead_ins = self.lexicon.modifiers.target_lead_ins
+        announced = (stripped.endswith(("：", ":")) and any(word in stripped for word in lead_ins)) or (
+            stripped.endswith(("；", ";")) and any(word in stripped[-12:] for word in lead_ins))
+        if announced:
+            article.targets_follow = True
+        elif stripped.endswith(("。", "！", "？")):
+            article.targets_follow = False
 
     @staticmethod
     def _context(article: ArticleContext) -> list[Place]:

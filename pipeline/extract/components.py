@@ -28,7 +28,7 @@ from pipeline.extract.timex import TimeFinder
 
 _EXTENSIONS = (
     "quantities", "cues", "nouns", "markers", "times", "places", "drafts", "published",
-    "subject_hints", "metric_hints", "topical", "anchor", "period", "topic",
+    "subject_hints", "metric_hints", "topical", "anchor", "period", "topic", "targets",
 )
 
 

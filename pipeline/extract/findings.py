@@ -46,3 +46,4 @@ class SentenceFindings:
     topical: bool = True  # the paragraph is about work: generic metrics may be records
     published: dt.date | None = None  # the article's publication date (targets' next occurrence)
     topic: Topic | None = None  # a topic carried from earlier in the paragraph (减班休息)
+    targets: bool = False  # the sentence follows a lead-in that announces targets (预期目标是：)

@@ -39,6 +39,8 @@ COUNTRIES_FILE = "countries.yaml"
 PlaceLevel = Literal["country", "province", "city", "county", "district"]
 MatchKind = Literal["place", "zone", "blocker"]
 _TOWN_SUFFIXES = ("镇", "乡", "村")
+# after a short form, these make it part of a smaller place's name (长岭村 is not 长岭县)
+_SMALLER_PLACES = ("村", "镇", "乡", "街道", "社区", "屯", "寨", "路", "大街", "街", "湖")
 _HEAD = 2  # every surface has at least this many characters; scan indexes them by it
 _RANK: Mapping[str, int] = MappingProxyType(
     {"country": 4, "province": 3, "city": 2, "county": 1, "district": 1}
@@ -298,9 +300,12 @@ class Gazetteer:
                 continue
             if kind == "place":
                 for length in self._zone_lengths:
-                    if text[end : end + length] in zones:
+                    if end + length <= size and text[end : end + length] in zones:
                         end, kind = end + length, "zone"
                         break
+            if (kind == "place" and text.startswith(_SMALLER_PLACES, end)
+                    and not self._by_name.get(text[i:end])):
+                kind = "blocker"  # 长岭村, 禾丰镇: a short form inside a village's or town's name
             if kind != "blocker":
                 mentions.append(PlaceMention(i, end, text[i:end], kind == "zone"))
             taken = end

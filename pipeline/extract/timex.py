@@ -21,6 +21,7 @@ from pipeline.resources import load_data
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
     "relative_day", "now", "spring_festival", "same_period", "same_year", "holiday", "season",
+    "run_years",
 ]
 
 
@@ -58,7 +59,7 @@ class TimeMention:
 _SAME_DAY = ("当天", "当日")
 # after a year, these keep it a time (2019年以来, 2019年全国…), not the start of a name
 _TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半年", "前", "后", "年", "度", "起", "至",
-                   "到", "共", "全国", "我国", "以后", "以前")
+                   "到", "共", "以后", "以前")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
@@ -147,7 +148,10 @@ class TimeFinder:
             )
             if value is not None and not _is_calendar_date(value):
                 value, year = None, None  # 前年 of year 1, 明年 of 9999: outside the calendar
-            written = bool(groups.get("year") or groups.get("rel"))
+            written = bool(groups.get("year") or groups.get("rel") or groups.get("roc"))
+            if not comparison and mentions and mentions[-1].comparison and _same_bracket(
+                    text, mentions[-1].start, match.start()):
+                comparison, as_of = True, False  # 较上期（1月1日至1月15日）: the whole base period
             mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year,
                                         comparison, rolled, written))
         return mentions
@@ -187,6 +191,10 @@ class TimeFinder:
                 # 今年 on a figure that has happened: so far this year, i.e. now
                 return published.isoformat(), str(relative)
             return str(relative), str(relative)  # 去年底, 今年初: the year alone (v2)
+        if kind == "run_years":
+            if pub_year is None:
+                return None, None
+            return str(pub_year - 1), str(pub_year - 1)
         if kind == "holiday":
             year = self._year(groups, published)
             month = self.table.holiday_months.get(groups.get("holiday", ""))
@@ -219,7 +227,7 @@ class TimeFinder:
             except ValueError:
                 return None, str(year)
         if kind in ("ym", "month_range"):
-            month = int(groups.get("month_end") or groups["month"])
+            month = _month_number(groups.get("month_end") or groups["month"])
             year = self._roll_back(year, month, groups, published)
             return f"{year:04d}-{month:02d}", str(year)
         if kind == "quarter":
@@ -243,6 +251,8 @@ class TimeFinder:
     def _year(groups: dict[str, str], published: dt.date | None) -> int | None:
         if groups.get("year"):
             return int(groups["year"])
+        if groups.get("roc"):
+            return int(groups["roc"]) + 1911  # 中华民国 years: 112年 -> 2023
         if groups.get("rel"):
             if published is None:
                 return None
@@ -252,7 +262,8 @@ class TimeFinder:
     @staticmethod
     def _roll_back(year: int, month: int, groups: dict[str, str], published: dt.date | None) -> int:
         """A month after the publication month, with no year written, is last year's."""
-        if not groups.get("year") and not groups.get("rel") and published and month > published.month:
+        if (not groups.get("year") and not groups.get("rel") and not groups.get("roc") and published
+                and month > published.month):
             return year - 1
         return year
 
@@ -260,3 +271,21 @@ class TimeFinder:
 def _reported(text: str, start: int) -> bool:
     """记者6日获悉, 记者从…6日召开的…获悉: a time right after 记者 is the reporter's day."""
     return text.endswith(("记者", "记者从"), max(0, start - 3), start)
+
+
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+              "十一": 11, "十二": 12}
+
+
+def _month_number(written: str) -> int:
+    """11 or 十一 -> 11."""
+    return int(written) if written.isdigit() else _CN_MONTHS[written]
+
+
+def _same_bracket(text: str, first: int, second: int) -> bool:
+    """`first` and `second` lie inside one pair of brackets: （1月1日至1月15日）."""
+    opening = max(text.rfind("（", 0, first), text.rfind("(", 0, first))
+    if opening < 0:
+        return False
+    closing = [i for i in (text.find("）", opening), text.find(")", opening)) if i >= 0]
+    return bool(closing) and min(closing) > second

@@ -65,6 +65,7 @@ class ChromeRules(BaseModel):
     breadcrumb_separator: str
     generic_crumbs: list[str]
     site_suffixes: list[str]
+    site_line_suffixes: tuple[str, ...] = ()
     edition_suffixes: list[str]
     editor: str
     editor_label: str
@@ -171,6 +172,7 @@ class _Found:
     dateline_agency: str | None = None
     dateline_place: str | None = None
     dateline_month_day: tuple[int, int] | None = None
+    site_line: str | None = None  # 于都县人民政府: a site's name heading the page
 
 
 class PlaceLookup(Protocol):
@@ -239,6 +241,7 @@ class Cleaner:
             body, title_index = list(head), None
         if not body:
             body = [i for i in head if i != title_index]
+        found.site_line = self._site_line(lines, head, title_index)
         title = (
             _keep_fullwidth(_plain(text, lines[title_index]), to_simplified)
             if title_index is not None
@@ -454,7 +457,7 @@ class Cleaner:
         outlet = found.outlet
         if outlet is None and found.dateline_agency not in (None, *self.rules.not_outlets):
             outlet = found.dateline_agency
-        site = self._site(found.crumbs)
+        site = self._site(found.crumbs) or found.site_line
         if outlet is None and site is not None:
             for suffix in self.rules.edition_suffixes:
                 if site.endswith(suffix) and len(site) > len(suffix):
@@ -500,6 +503,16 @@ class Cleaner:
                     return dated
         return None
 
+    def _site_line(self, lines: list[_Line], head: list[int], title_index: int | None) -> str | None:
+        """A head line before the title that names the site (于都县人民政府, 某某新闻网)."""
+        for index in head:
+            if title_index is not None and index >= title_index:
+                break
+            key = lines[index].key.strip()
+            if 2 < len(key) <= 20 and key.endswith(self.rules.site_line_suffixes):
+                return key
+        return None
+
     def _site(self, crumbs: list[str]) -> str | None:
         if not crumbs or crumbs[0] in self.rules.generic_crumbs:
             return None
@@ -515,6 +528,8 @@ class Cleaner:
         crumb_places = [item for item in found.crumbs[1:] if self.places.is_place(item)]
         if crumb_places:
             hints.append(crumb_places[-1])
+        if found.site_line:
+            hints.extend(self.places.find_in(found.site_line)[:1])  # the site's own area (v2)
         if title:
             hints.extend(self.places.find_in(title))
         return tuple(dict.fromkeys(hints))
@@ -593,6 +608,8 @@ def _hint_text(hints: Mapping[str, Any], name: str) -> str | None:
 
 
 def _valid_date(year: int, month: int, day: int) -> str | None:
+    if 100 <= year < 200:
+        year += 1911  # a Taiwan date line in ROC years: 112-02-01 -> 2023-02-01
     try:
         return date(year, month, day).isoformat()
     except ValueError:

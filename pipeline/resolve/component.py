@@ -36,6 +36,7 @@ class LinkerComponent:
             topical=doc._.topical is not False,
             topic=doc._.topic,
             published=doc._.published,
+            targets=bool(doc._.targets),
         )
         doc._.drafts = self.resolver.link(findings)
         return doc

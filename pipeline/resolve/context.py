@@ -31,6 +31,7 @@ class ArticleContext:
     last_period: str | None = None  # the last time the article named (for 同期, 本期)
     places_seen: list[Place] = field(default_factory=list)
     carried_place: Place | None = None  # a speaker's place, carried into their numbered points
+    targets_follow: bool = False  # the text just announced targets (预期目标是：): what follows is projected
 
     def primary_region(self) -> Region | None:
         if self.national:

@@ -43,7 +43,10 @@ def sentence_date(
         if (t.value is not None or t.year_only is not None) and not t.comparison
     ]
     if projected:
-        return _target(times, quantity, published), True
+        target = _target(times, quantity, published)
+        if target is None and found.targets and published is not None:
+            return str(published.year), True  # 今年发展主要预期目标是：…: the year's targets
+        return target, True
     as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
     if as_of:
         return as_of[-1].value, True

@@ -9,7 +9,11 @@ The contract's rules, in order:
    or left a group in a period (新增实施15家, 停止实施12家, 新增失业500人, 新增参保) are `level` (v2).
 3. A change says its sense in `direction` (增长/提高/增加/上升 → up, 下降/减少/回落/降低 → down),
    null where the text gives none; every level has direction null.
-4. A figure is projected when 预计/将/力争/计划/目标 governs it in its sentence, with no 已/目前 between
+4. A policy parameter — a ratio paid (返还…费的50%, 按60%返还) or an eligibility threshold
+   (裁员率不超过20%的企业可申领, 一次性输送30人以上且…给予奖励) in a sentence that sets a rule — is
+   `other`, `exact`, not projected, date null (v2).
+5. A figure is projected when 预计/将/力争/计划/目标 governs it in its sentence, with no 已/目前 between,
+   or when it follows a lead-in that announces targets (预期目标是：…) in the text before it
    (预计…，目前已… has happened); a plan written after its figure (102家企业计划3月初之前开工) too.
    A policy cap is never projected.
 """
@@ -39,6 +43,26 @@ class KindResolver:
             text[max(0, quantity.start - 12) : quantity.start]
         ) or _listed_after_change(text, quantity, previous)
 
+    def policy_parameter(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """Rule 4: 返还…费的50%, 裁员率不超过20%, 输送30人以上且…给予奖励."""
+        modifiers = self.lexicon.modifiers
+        text = found.text
+        if quantity.unit not in (Unit.percent, Unit.person) or not any(
+                word in text for word in modifiers.policy_frame_words):
+            return False
+        clause_start, clause_end = clause(text, quantity.start, quantity.end)
+        before = text[clause_start : quantity.start]
+        after = text[quantity.end : min(clause_end, quantity.end + 4)]
+        if quantity.unit is Unit.percent and (before.endswith("的") or "按" in before):
+            return True  # 返还…缴纳失业保险费的50%
+        threshold = any(before.endswith(w) for w in modifiers.threshold_words) or after.startswith(
+            modifiers.threshold_words)
+        if not threshold:
+            return False
+        if quantity.unit is Unit.percent:
+            return "率" in before  # 裁员率不超过20%
+        return after.startswith(("以上且", "以上的", "以下的", "以上（含）"))  # 输送30人以上且…
+
     def kind(self, is_change: bool) -> Kind:
         return Kind.change if is_change else Kind.level
 
@@ -47,6 +71,8 @@ class KindResolver:
         if metric is Metric.policy_cap:
             return False
         text = found.text
+        if found.targets and not any(word in text[: quantity.start] for word in _REALISED):
+            return True  # 今年发展主要预期目标是：城镇新增就业900万人以上，…
         clause_start, clause_end = clause(text, quantity.start, quantity.end)
         for marker in found.markers:
             if marker.label != "projection":

@@ -88,6 +88,8 @@ class MetricResolver:
         """An out-of-scope word closer before the number than any metric word, in its clause."""
         if self._lent_money(found, quantity):
             return True
+        if quantity.unit is Unit.enterprise:
+            return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
         start, _ = clause(found.text, quantity.start, quantity.end)
         window = found.text[start : quantity.start]
         word_end = self.lexicon.last_out_of_scope(window)
@@ -116,6 +118,16 @@ class MetricResolver:
             return False
         return not any(word in found.text for word in self.lexicon.modifiers.population_money_words)
 
+    def resuming_projects(self, found: SentenceFindings, counted: Noun | None, quantity: Quantity
+                          ) -> bool | None:
+        """300个重大项目全面复工: projects resuming work are other (v2); other project counts are
+        no records (None when the number does not count projects)."""
+        modifiers = self.lexicon.modifiers
+        if counted is None or counted.text not in modifiers.project_nouns:
+            return None
+        start, end = clause(found.text, quantity.start, quantity.end)
+        return any(word in found.text[start:end] for word in modifiers.project_resume_words)
+
     def unit_of(self, quantity: Quantity, counted: Noun | None) -> Unit | None:
         unit = quantity.unit
         if unit is None and counted is not None:
@@ -133,6 +145,8 @@ class MetricResolver:
             found, quantity)
         if cap is None and not _PER_HEAD.match(found.text, quantity.end):
             return None
+        if not any(word in found.text for word in self.lexicon.modifiers.cap_context_words):
+            return None  # 每人每天120多元, 每小时1美元: a wage, not a policy's amount per head
         indicator = self.indicator_near(found, quantity, Unit.yuan) or (
             cap.text if cap is not None else "标准"
         )
@@ -218,9 +232,8 @@ class MetricResolver:
         """累计转移就业, 累计帮扶…就业N人: a stock of people in work, not new jobs of a period."""
         if any(word in cue.text for word in ("新增", "带动", "吸纳", "创造", "提供")):
             return False
-        start, _ = clause(found.text, quantity.start, quantity.end)
-        head = found.text[start : min(cue.start, quantity.start)]
-        return "累计" in head and "新增" not in head
+        head = found.text[: min(cue.start, quantity.start)]
+        return "累计" in head and "新增" not in head  # 累计…就业1213万人，较上年末增加225万人
 
     def _fallback(
         self,
@@ -284,6 +297,8 @@ class MetricResolver:
         if unit is None and not quantity.classifier:
             # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
             return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
+        if unit is None and cue.unit is Unit.person and quantity.classifier == "个":
+            return Unit.person, cue.metric  # 创造2000余个就业岗位: jobs created, counted in people
         if unit is None:
             # 个 counts enterprises only when an enterprise noun follows (handled before)
             for candidate in (Unit.position, Unit.count, Unit.event):
@@ -298,7 +313,8 @@ class MetricResolver:
             return (unit, cue.metric) if rates else None
         if unit in allowed:
             return unit, cue.metric
-        if unit in (Unit.percent, Unit.percentage_point):
+        if unit in (Unit.percent, Unit.percentage_point) and cue.unit is None:
+            # a word that counts people (员工, 就业人数) gives no rate: 员工中有98%在当地招聘
             rate = self.lexicon.metric_table.metrics[cue.metric].rate
             if is_change:
                 return unit, cue.metric
@@ -391,7 +407,7 @@ class MetricResolver:
         if counted is None:
             return False
         after_noun = text[counted.end : clause_end]
-        if counted.kind == "enterprise" and after_noun.startswith(modifiers.service_words):
+        if counted.kind == "enterprise" and after_noun.startswith(modifiers.recipient_words):
             return True  # 2,314家企业申领扩岗补助
         window = text[max(clause_start, quantity.start - 4) : quantity.start]
         verb = next((w for w in modifiers.support_before if window.endswith(w)), None)

@@ -45,6 +45,7 @@ from schemas import Region
 _DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
 _ORIGIN_WORDS = (
     "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
+    "向",
 )
 _LIST_JOINERS = ("、", "和", "及", "与", "以及")
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
@@ -65,6 +66,11 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
             and before[-1].start > before[-2].end):
         before = before[:-1]  # 阜新市争取辽宁省人社厅支持，…3000个: 阜新's figure
     if before:
+        last = before[-1]
+        if last.scope in ("province", "city", "county", "district") and len(before) > 1:
+            named = before[-2]
+            if named.scope is None and text[named.end : last.start] in ("", "的"):
+                return named  # 湖北全省, 襄阳全市: the named place is the scope
         return _with_listed(text, before)
     _, clause_end = clause(text, quantity.start, quantity.end)
     after = [
@@ -239,7 +245,8 @@ class PrimaryRegionResolver:
         self.lexicon = lexicon
 
     def resolve(self, place_hints: Sequence[str], title: str | None, outlet: str | None,
-                text: str, paragraphs: Sequence[str]) -> tuple[Place | None, bool]:
+                text: str, paragraphs: Sequence[str], traditional: bool = False
+                ) -> tuple[Place | None, bool]:
         """The article's primary region, and whether it is a national story.
 
         `text` is the whole analysis text, `paragraphs` the body paragraphs of it.
@@ -268,6 +275,10 @@ class PrimaryRegionResolver:
         outlet_place = self.lexicon.outlet_region(outlet) or self._local_outlet(outlet)
         if outlet_place is not None:
             return self.gazetteer.resolve(outlet_place), False
+        lead = (title or "") + text[:300] + "".join(paragraphs[:2])  # the page head names the agency
+        if any(marker in lead for marker in self.lexicon.modifiers.taiwan_markers) or (
+                traditional and "劳动部" in lead):
+            return self.gazetteer.resolve("台湾"), False  # 劳动部/主计总处 release with no place: 台湾
         lead = "".join(paragraphs[:2])
         first, _ = self._first_body_place(body)
         lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.extract.findings import SentenceFindings
-from pipeline.extract.lexicon import Lexicon
+from pipeline.extract.lexicon import Lexicon, Noun
 from pipeline.extract.numbers import Quantity
 from pipeline.resolve.date import sentence_date
 from pipeline.resolve.draft import Draft, clause
@@ -51,6 +51,9 @@ class SentenceResolver:
     ) -> Draft | None:
         text = found.text
         counted = self.metrics.counted(found, quantity)
+        projects = self.metrics.resuming_projects(found, counted, quantity)
+        if projects is not None:
+            return self._projects(found, quantity, counted) if projects else None
         if self.metrics.excluded(found, quantity, counted):
             return None
         if class_end >= 0:
@@ -65,9 +68,14 @@ class SentenceResolver:
         choice = self.metrics.policy_cap(found, quantity, unit) or self.metrics.choose(
             found, index, quantity, unit, counted, is_change, previous
         )
+        if choice is None and unit is not None and self.kinds.policy_parameter(found, quantity):
+            choice = Metric.other, found.text[max(0, quantity.start - 6) : quantity.start], unit
         if choice is None:
             return None
         metric, indicator, unit = choice
+        if metric is Metric.transport_services and not any(
+                word in text for word in self.lexicon.modifiers.people_transport_words):
+            return None  # 中欧班列4186列, 7架包机的货物: goods, not people (v2)
         if not found.topical and metric in self.lexicon.generic_metrics:
             return None  # money, enterprise counts, shares in a paragraph not about work
         if self.metrics.out_of_scope(found, quantity, metric):
@@ -75,13 +83,19 @@ class SentenceResolver:
         kind = self.kinds.kind(is_change)
         projected = self.kinds.projected(found, quantity, metric)
         date, date_final = sentence_date(found, quantity, projected, metric, found.published)
+        qualifier = Qualifier.exact if metric is Metric.policy_cap else quantity.qualifier
+        if metric is not Metric.policy_cap and self.kinds.policy_parameter(found, quantity):
+            # a rule's ratio or threshold: other, exact, no date (v2)
+            named = "失业率" in text[max(0, quantity.start - 16) : quantity.start]
+            metric = metric if metric is Metric.unemployment_rate and named else Metric.other
+            qualifier, projected, date, date_final = Qualifier.exact, False, None, True
         return Draft(
             quantity=quantity,
             metric=metric,
             indicator=indicator,
             unit=unit,
             # a cap's 最高/不超过 is part of the metric (the contract): exact
-            qualifier=Qualifier.exact if metric is Metric.policy_cap else quantity.qualifier,
+            qualifier=qualifier,
             kind=kind,
             direction=direction_of(self.lexicon, found, quantity, kind, previous),
             projected=projected,
@@ -91,6 +105,17 @@ class SentenceResolver:
             date=date,
             date_final=date_final,
             value_max=quantity.value_max,
+        )
+
+    def _projects(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> Draft:
+        """A count of projects resuming work: other, unit count (v2)."""
+        date, date_final = sentence_date(found, quantity, False, Metric.other, found.published)
+        return Draft(
+            quantity=quantity, metric=Metric.other, indicator=counted.text if counted else "项目",
+            unit=Unit.count, qualifier=quantity.qualifier, kind=self.kinds.kind(False), projected=False,
+            subject=None, sector=self._sector(found, quantity),
+            place=place_in_sentence(found, quantity, self.lexicon.modifiers.agency_words),
+            date=date, date_final=date_final,
         )
 
     @staticmethod

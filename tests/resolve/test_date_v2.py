@@ -37,3 +37,19 @@ def test_date_v2_no_year_in_input_gives_null(extract: object) -> None:
     run: Extract = extract  # type: ignore[assignment]
     document = run("截至3月5日，全市返岗务工人员2.1万人。", head="来源：某某网\n")
     assert [r.date for r in document.records] == [None]
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "surface", "date"),
+    [
+        # Taiwan's ROC years, in the date line and in the text
+        ("發布日期：112-02-01　資料來源：勞動部\n", "統計期間為112年1月16日至1月31日，實施減班休息事業單位計1,628家。",
+         "1,628家", "2023-01-31"),
+        # a base period in brackets dates nothing, all of it
+        ("發布日期：112-02-01　資料來源：勞動部\n",
+         "截至1月31日，實施減班休息事業單位計1,628家，較上期（112年1月1日至1月15日）增加213家。", "213家",
+         "2023-01-31"),
+    ],
+)
+def test_date_v2_taiwan_pages(record: Find, head: str, body: str, surface: str, date: str) -> None:
+    assert record(body, surface, head=head).date == date

@@ -35,3 +35,23 @@ def test_kind_v2_ranges_carry_upper_bound(
 ) -> None:
     found = record(body, surface)
     assert (found.value, found.value_max, found.qualifier.value) == (value, value_max, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("对不裁员的企业，返还其上年度实际缴纳失业保险费的50%。", "50%"),
+        ("30人以下的企业裁员率不超过20%，都可以申领稳岗返还。", "20%"),
+        ("对一次性输送30人以上且签订劳动合同的，给予每人600元奖励。", "30人"),
+    ],
+)
+def test_kind_v2_policy_parameters_are_exact_and_undated(record: Find, body: str, surface: str) -> None:
+    found = record(body, surface)
+    assert (found.metric.value, found.qualifier.value, found.projected, found.date) == (
+        "other", "exact", False, None)
+
+
+def test_kind_v2_targets_after_a_lead_in_are_projected(record: Find) -> None:
+    body = "他说，要努力实现全面建成小康社会目标任务；城镇新增就业900万人以上，城镇调查失业率6%左右。"
+    found = record(body, "900万人")
+    assert (found.projected, found.date) == (True, "2020")
