@@ -15,6 +15,7 @@ import logging
 import os
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import TextIO
 
@@ -199,11 +200,24 @@ def count_inputs(paths: tuple[str, ...]) -> int | None:
         if path.is_dir():
             total += sum(1 for _ in walk_texts(path))
         elif is_archive(path):
-            with open_binary(path) as lines:
-                total += sum(1 for line in lines if line.strip())
+            try:
+                total += _count_lines(path)
+            except (OSError, EOFError, zlib.error):
+                return None  # a damaged archive: the run reports it, the bar shows no ETA
         else:
             total += 1
     return total
+
+
+def _count_lines(path: Path) -> int:
+    """Lines of an archive, counted in blocks (a line may be larger than memory allows)."""
+    count = 0
+    last = b"\n"
+    with open_binary(path) as stream:
+        while block := stream.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 class BarProgress:

@@ -6,13 +6,19 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from pipeline.cli.run import add_arguments, run
-from tests.robustness.inputs import ARCHIVE_LINES, FILES
+from pipeline.cli.run import add_arguments, count_inputs, run
+from tests.robustness.inputs import (
+    ARCHIVE_LINES,
+    FILES,
+    write_corrupt_gzip,
+    write_truncated_gzip,
+)
 
 
 def _cli(argv: list[str]) -> int:
@@ -64,3 +70,22 @@ def test_robustness_clean_batch_exits_0(tmp_path: Path, capsys: pytest.CaptureFi
     assert "have errors" not in capsys.readouterr().out
     with sqlite3.connect(tmp_path / "out" / "employment.db") as db:
         assert db.execute("select count(*) from records").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("write", [write_truncated_gzip, write_corrupt_gzip],
+                         ids=["truncated", "corrupt"])
+def test_robustness_progress_bar_survives_a_damaged_archive(
+    tmp_path: Path, write: Callable[[Path], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    archive = write(tmp_path)
+    assert count_inputs((str(archive),)) is None  # no ETA, and no crash before the run
+    code = _cli([str(archive), "--out", str(tmp_path / "out"), "--no-db", "--workers", "1",
+                 "--progress", "bar"])
+    assert code == 3
+    assert "have errors (read." in capsys.readouterr().out
+
+
+def test_robustness_progress_counts_lines_in_blocks(tmp_path: Path) -> None:
+    archive = tmp_path / "a.jsonl"
+    archive.write_bytes(b'{"text": "a"}\n' * 3 + b'{"text": "' + b"x" * 3_000_000 + b'"}')
+    assert count_inputs((str(archive),)) == 4
