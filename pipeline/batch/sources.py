@@ -31,6 +31,7 @@ import hashlib
 import json
 import logging
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -111,7 +112,7 @@ def iter_documents(
         path = Path(path_text)
         if path.is_dir():
             for file in walk_texts(path):
-                yield read_file(file, settings, doc_id=stems.claim(file))
+                yield read_file(file, settings, doc_id=stems.claim(file), walked=True)
         elif is_archive(path):
             yield from read_jsonl(path, settings.fields, settings.max_bytes, stems)
         elif is_warc(path):
@@ -165,24 +166,38 @@ class _StemRegistry:
         return doc_id
 
 
-def read_file(path: Path, settings: SourceSettings, doc_id: str | None = None) -> RawDocument:
+def read_file(
+    path: Path, settings: SourceSettings, doc_id: str | None = None, walked: bool = False
+) -> RawDocument:
+    """One file as one document. A file found by walking a directory must be a regular
+    file (a pipe there would block the run); a path given by name may be a pipe or a
+    device (`<(zcat a.txt.gz)`), read up to `max_bytes`."""
     media_type: MediaType = "html" if TEXT_SUFFIXES.get(path.suffix.lower()) == "html" else "text"
     doc_id = doc_id or _printable(path.stem)
     source = _printable(str(path))
     try:
         if path.is_dir():
-            return _failed(source, doc_id, "read.unreadable", path=path,
+            return _failed(source, doc_id, "read.unreadable", path=source,
                            reason="it is a directory", media_type=media_type)
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            return _failed(source, doc_id, "read.too_large", size=size, limit=settings.max_bytes,
+        status = path.stat()
+        if walked and not stat.S_ISREG(status.st_mode):
+            return _failed(source, doc_id, "read.unreadable", path=source,
+                           reason="it is not a regular file (a pipe, a socket or a device)",
                            media_type=media_type)
-        content = path.read_bytes()
+        if status.st_size > settings.max_bytes:
+            return _failed(source, doc_id, "read.too_large", size=status.st_size,
+                           limit=settings.max_bytes, media_type=media_type)
+        with path.open("rb") as stream:
+            content = stream.read(settings.max_bytes + 1)
+        if len(content) > settings.max_bytes:  # it grew, or it is a pipe or a device
+            return _failed(source, doc_id, "read.too_large",
+                           size=f"more than {settings.max_bytes}", limit=settings.max_bytes,
+                           media_type=media_type)
     except FileNotFoundError:
-        return _failed(source, doc_id, "read.not_found", path=path, media_type=media_type)
+        return _failed(source, doc_id, "read.not_found", path=source, media_type=media_type)
     except OSError as exc:
-        return _failed(source, doc_id, "read.unreadable", path=path, reason=exc.strerror or exc,
-                       media_type=media_type)
+        return _failed(source, doc_id, "read.unreadable", path=source,
+                       reason=exc.strerror or exc, media_type=media_type)
     return RawDocument(source=source, content=content, media_type=media_type, doc_id=doc_id)
 
 

@@ -4,6 +4,7 @@ what to do (or, for input that is only unusual, the records it holds and no erro
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,28 @@ def test_robustness_kinds_are_many_and_distinct() -> None:
     assert len(set(kinds)) == len(kinds) >= 25
     coded = [bad for bad in FILES if bad.codes] + [line for line in ARCHIVE_LINES if line[2]]
     assert len(coded) >= 25
+
+
+def test_robustness_pipe_in_a_directory_is_refused_not_waited_for(extractor: Extractor,
+                                                                  tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    documents = _documents(extractor, tmp_path)
+    assert [len(document.records) for document in documents] == [2, 0]
+    assert [error.code for error in documents[1].errors] == ["read.unreadable"]
+    assert "not a regular file" in documents[1].errors[0].message
+
+
+def test_robustness_endless_device_is_too_large(extractor: Extractor) -> None:
+    [document] = _documents(extractor, Path("/dev/zero"), SourceSettings(max_bytes=1000))
+    assert [error.code for error in document.errors] == ["read.too_large"]
+
+
+def test_robustness_error_on_a_file_name_that_is_not_utf8(extractor: Extractor,
+                                                          tmp_path: Path) -> None:
+    name = b"\xff\xfe-empty.txt".decode("utf-8", "surrogateescape")
+    (tmp_path / name).write_bytes(b"")
+    [document] = _documents(extractor, tmp_path)
+    assert [error.code for error in document.errors] == ["read.empty"]
+    assert "\ufffd" in document.source
+    json.loads(document.model_dump_json())
