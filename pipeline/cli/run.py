@@ -117,13 +117,20 @@ def build_settings(args: argparse.Namespace) -> BatchSettings:
         raise UsageError(f"--workers must be at least 1, not {args.workers}")
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, not {args.batch_size}")
+    if args.max_bytes < 1:
+        raise UsageError(f"--max-bytes must be at least 1, not {args.max_bytes}")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir} is a file: give a directory (it is created if"
+                         " missing)")
     db_url = None if args.no_db else (args.db or f"sqlite:///{out_dir / 'employment.db'}")
     if db_url is not None:
         try:
-            normalize_db_url(db_url)
+            url = normalize_db_url(db_url)
+            if url.get_backend_name() == "sqlite" and Path(url.database or "").is_dir():
+                raise SinkError(f"--db {db_url} names a directory: use sqlite:///DIR/FILE.db")
         except SinkError as exc:
             raise UsageError(str(exc)) from exc
     defaults = FieldNames()

@@ -89,3 +89,21 @@ def test_robustness_progress_counts_lines_in_blocks(tmp_path: Path) -> None:
     archive = tmp_path / "a.jsonl"
     archive.write_bytes(b'{"text": "a"}\n' * 3 + b'{"text": "' + b"x" * 3_000_000 + b'"}')
     assert count_inputs((str(archive),)) == 4
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--out", "{file}"], "is a file: give a directory"),
+        (["--db", "sqlite:///{dir}"], "names a directory"),
+        (["--max-bytes", "0"], "--max-bytes must be at least 1"),
+    ],
+)
+def test_robustness_cli_misuse_exits_2_with_what_to_do(
+    tmp_path: Path, options: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("截至4月16日，全市已返岗复工6.5万人。\n", encoding="utf-8")
+    filled = [o.replace("{file}", str(article)).replace("{dir}", str(tmp_path)) for o in options]
+    assert _cli([str(article), *filled, "--progress", "none"]) == 2
+    assert message in capsys.readouterr().err
