@@ -80,6 +80,7 @@ class SourceSettings:
 # Ids are database keys (documents.doc_id is VARCHAR(255)) and file-safe text.
 MAX_ID_CHARS = 255
 _BOM = b"\xef\xbb\xbf"
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 def derived_id(content: bytes | str) -> str:
@@ -254,8 +255,11 @@ def read_jsonl(
 
 
 def open_binary(path: Path) -> IO[bytes]:
-    """Open a file for reading bytes, decompressing `.gz`."""
-    if path.name.lower().endswith(".gz"):
+    """Open a file for reading bytes, decompressing gzip: told by the file's first bytes,
+    not its name (a compressed archive saved as .jsonl, a plain one saved as .jsonl.gz)."""
+    with open(path, "rb") as probe:
+        compressed = probe.read(2) == _GZIP_MAGIC
+    if compressed:
         return cast(IO[bytes], gzip.open(path, "rb"))
     return open(path, "rb")
 

@@ -3,6 +3,7 @@ what to do (or, for input that is only unusual, the records it holds and no erro
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from pathlib import Path
@@ -143,3 +144,14 @@ def test_robustness_error_on_a_file_name_that_is_not_utf8(extractor: Extractor,
     assert [error.code for error in document.errors] == ["read.empty"]
     assert "\ufffd" in document.source
     json.loads(document.model_dump_json())
+
+
+@pytest.mark.parametrize(("name", "compress"), [("packed.jsonl", True), ("plain.jsonl.gz", False)],
+                         ids=["gzip named .jsonl", "plain text named .jsonl.gz"])
+def test_robustness_archive_compression_is_told_by_content(
+    extractor: Extractor, tmp_path: Path, name: str, compress: bool
+) -> None:
+    data = json.dumps({"id": "one", "text": ARTICLE}).encode() + b"\n"
+    (tmp_path / name).write_bytes(gzip.compress(data) if compress else data)
+    [document] = _documents(extractor, tmp_path / name)
+    assert (document.doc_id, len(document.records), document.errors) == ("one", 2, [])
