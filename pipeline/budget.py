@@ -2,9 +2,10 @@
 
 No thread or signal interrupts the interpreter: `Extractor.process` opens a budget
 with `time_budget(seconds)`, and the stages call `check()` at points where stopping
-is clean (between the lines of the cleaner, between paragraphs and sentences). Past
-the deadline `check()` raises the coded `extract.time_budget` error; the extractor
-keeps the records found until then. Outside a budget `check()` does nothing.
+is clean (between paragraphs and sentences). Past the deadline `check()` raises the
+coded `extract.time_budget` error once; the extractor keeps the records found until
+then, and the stages after it (validation) run to their end. Outside a budget
+`check()` does nothing.
 
 The deadline lives in a context variable, so worker threads (Dask) each have their own.
 """
@@ -20,10 +21,11 @@ from dataclasses import dataclass
 from pipeline.errors import PipelineError
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Deadline:
     at: float  # time.monotonic() value
     budget: float  # seconds, for the message
+    spent: bool = False  # raised already: the document is being finished
 
 
 _deadline: ContextVar[_Deadline | None] = ContextVar("pipeline_deadline", default=None)
@@ -41,7 +43,9 @@ def time_budget(seconds: float | None) -> Iterator[None]:
 
 
 def check() -> None:
-    """Raise `PipelineError("extract.time_budget")` when the current budget is spent."""
+    """Raise `PipelineError("extract.time_budget")` when the current budget runs out
+    (once per budget: what runs after the stop is not stopped again)."""
     deadline = _deadline.get()
-    if deadline is not None and time.monotonic() >= deadline.at:
+    if deadline is not None and not deadline.spent and time.monotonic() >= deadline.at:
+        deadline.spent = True
         raise PipelineError("extract.time_budget", budget=f"{deadline.budget:g}")

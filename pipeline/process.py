@@ -69,7 +69,11 @@ class Extractor:
         """The document of `raw`, within the time budget; what went wrong is on its errors."""
         notes: list[DocError] = []  # what reading found wrong and read past
         with time_budget(self.settings.time_budget):
-            document = self._process(raw, notes)
+            try:
+                document = self._process(raw, notes)
+            except PipelineError as error:  # the budget ran out outside the paragraph loop
+                document = _failed(raw.doc_id or content_id(raw.content), raw.source, "",
+                                   error.to_doc_error())
         if notes:
             document = document.model_copy(update={"errors": [*notes, *document.errors]})
         return document

@@ -151,7 +151,7 @@ def _long_sentences(body: str, limit: int) -> Iterable[tuple[int, int]]:
     for line_start, line in _lines(body):
         if len(line) <= limit:
             continue  # no sentence of a short line can be long
-        for start, end in iter_sentences(line):
+        for start, end in iter_sentences(line, budgeted=False):
             if end - start > limit:
                 yield line_start + start, line_start + end
 

@@ -51,12 +51,19 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[begin:finish]
 
 
-def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """[begin, finish) of each non-blank sentence of text[start:end]."""
+def iter_sentences(
+    text: str, start: int = 0, end: int | None = None, budgeted: bool = True
+) -> Iterator[tuple[int, int]]:
+    """[begin, finish) of each non-blank sentence of text[start:end].
+
+    Between sentences the document's time budget is checked (`pipeline.budget`), unless
+    `budgeted` is False (callers that cannot stop halfway: splitting, validation).
+    """
     stop_at = len(text) if end is None else end
     begin = start
     for match in _SENTENCE_END.finditer(text, start, stop_at):
-        check_budget()
+        if budgeted:
+            check_budget()
         if text[begin : match.end()].strip(_EDGE_SPACE):
             yield begin, match.end()
         begin = match.end()
@@ -73,7 +80,7 @@ def paragraph_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int,
         yield start, end, False
         return
     begin, continues = start, False
-    for s_start, _s_end in iter_sentences(text, start, end):
+    for s_start, _s_end in iter_sentences(text, start, end, budgeted=False):
         lead = s_start
         while lead < end and text[lead] in _EDGE_SPACE:
             lead += 1

@@ -12,6 +12,7 @@ import pytest
 
 from pipeline.batch.sources import iter_documents
 from pipeline.process import Extractor
+from pipeline.settings import Settings
 from pipeline.validate import Plausibility
 from schemas import ExtractedDocument
 from tests.robustness.inputs import FILES, write_archive
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def spent_extractor() -> Extractor:
+    """An extractor whose time budget (a nanosecond) runs out at its first check."""
+    return Extractor(Settings(time_budget=1e-9))
 
 
 @pytest.fixture(scope="session")

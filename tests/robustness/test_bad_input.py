@@ -95,14 +95,20 @@ def test_robustness_line_over_max_bytes_is_skipped_not_held(extractor: Extractor
     assert documents[-1].doc_id == "after" and len(documents[-1].records) == 2
 
 
-@pytest.mark.parametrize("budget", [1e-9, 1e-6])
-def test_robustness_time_budget_stops_with_a_coded_error(tmp_path: Path, budget: float) -> None:
-    extractor = Extractor(Settings(time_budget=budget))
+LONG_BLOCK = (ARTICLE.strip() * 40 + "\n" + "各地持续推进复工" * 400 + "全市已返岗复工6.5万人\n")
+
+
+@pytest.mark.parametrize("text", [ARTICLE * 200, LONG_BLOCK], ids=["many lines", "long blocks"])
+def test_robustness_time_budget_stops_with_a_coded_error(spent_extractor: Extractor,
+                                                         tmp_path: Path, text: str) -> None:
     path = tmp_path / "long.txt"
-    path.write_text(ARTICLE * 200, encoding="utf-8")
-    [document] = _documents(extractor, path)
-    assert "extract.time_budget" in [error.code for error in document.errors]
-    assert "--time-budget" in document.errors[-1].message
+    path.write_text(text, encoding="utf-8")
+    [document] = _documents(spent_extractor, path)
+    codes = [error.code for error in document.errors]
+    assert codes.count("extract.time_budget") == 1
+    assert document.text == text  # the document is finished, not dropped
+    budget_error = document.errors[codes.index("extract.time_budget")]
+    assert "--time-budget" in budget_error.message
 
 
 def test_robustness_max_bytes_is_a_setting(tmp_path: Path) -> None:
