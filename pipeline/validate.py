@@ -17,7 +17,7 @@ Values are never rounded here: a record keeps the precision it was written in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -65,14 +65,25 @@ class Plausibility:
         self.rules = rules or load_data("plausibility.yaml", PlausibilityRules)
 
     def problem(self, record: Mapping[str, Any]) -> str | None:
-        """Why the record's value (or value_max) is impossible for its unit, or None."""
-        unit = Unit(record["unit"])
-        kind = Kind(record.get("kind") or Kind.level)
+        """Why the record's value (or value_max) is impossible for its unit, or None.
+
+        A record whose unit, kind or value is not even of its type is left to the
+        contract's models, which name what is wrong (`validate.record`).
+        """
+        try:
+            unit = Unit(record.get("unit"))
+            kind = Kind(record.get("kind") or Kind.level)
+        except ValueError:
+            return None
         for field in ("value", "value_max"):
             value = record.get(field)
             if value is None:
                 continue
-            reason = self._value_problem(Decimal(value), unit, kind)
+            try:
+                number = Decimal(value)
+            except (InvalidOperation, TypeError, ValueError):
+                return None
+            reason = self._value_problem(number, unit, kind)
             if reason is not None:
                 return reason if field == "value" else f"the top of the range: {reason}"
         return None

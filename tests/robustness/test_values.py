@@ -78,3 +78,10 @@ def test_values_plausibility_by_unit(value: str, unit: str, kind: str, problem: 
 def test_values_times_at_the_ends_of_the_calendar(text: str, published: dt.date) -> None:
     for mention in TimeFinder().find(text, published):
         assert mention.value is None or 1 <= int(mention.value[:4]) <= 9999
+
+
+@pytest.mark.parametrize("record", [{"value": Decimal(1), "unit": None},
+                                    {"value": "x", "unit": "person"},
+                                    {"value": Decimal(1), "unit": "person", "kind": "sideways"}])
+def test_values_malformed_records_are_left_to_the_models(record: dict[str, object]) -> None:
+    assert Plausibility().problem(record) is None
