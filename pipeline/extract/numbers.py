@@ -82,6 +82,8 @@ _UNREADABLE = re.compile(
     rf"|(?P<too_long>\d{{{MAX_DIGITS + 1},}}(?:\.\d+)?))"
 )
 
+_SUSPICIOUS = re.compile(rf"\d\.\d+\.\d|\d\^\d|\d[eE][+-]?\d|\d{{{MAX_DIGITS + 1}}}")
+
 
 @dataclass(frozen=True)
 class Unreadable:
@@ -159,7 +161,9 @@ class QuantityFinder:
         The validate stage reports them, so they are not dropped silently.
         """
         normalised = text.translate(_FULLWIDTH)
-        found = []
+        found: list[Unreadable] = []
+        if not _SUSPICIOUS.search(normalised):
+            return found  # most texts: no number of these forms at all
         for match in _UNREADABLE.finditer(normalised):
             if self._counting_start.match(normalised, match.end()):
                 reason = "malformed" if match.group("malformed") else "too_long"
@@ -168,7 +172,8 @@ class QuantityFinder:
 
     def _build(self, text: str, match: re.Match[str]) -> Quantity | None:
         start, end = match.span()
-        if self._blocked_at(text, start) or _TOO_LONG.search(text, start, end):
+        if self._blocked_at(text, start) or (end - start > MAX_DIGITS
+                                             and _TOO_LONG.search(text, start, end)):
             return None
         if match.group("pct_lo"):  # 百分之六七十: sixty to seventy percent
             tens = parse_number(match.group("pct_lo"))
@@ -339,10 +344,13 @@ def normalise(value: Decimal) -> Decimal:
     0.0000001 -> 1E-7, 6.5E+4 -> 65000. Never raises, whatever the size of the number."""
     if not value.is_finite():
         return value
-    exact = Context(prec=max(len(value.as_tuple().digits), 1), Emax=999_999, Emin=-999_999)
+    digits = len(value.as_tuple().digits)
+    exact = _EXACT if digits <= _EXACT.prec else Context(prec=digits, Emax=999_999,
+                                                         Emin=-999_999)
     reduced = value.normalize(exact)
     exponent = reduced.as_tuple().exponent
     if isinstance(exponent, int) and exponent > 0:  # 6.5E+4 -> 65000, written out
-        reduced = reduced.quantize(Decimal(1), context=Context(prec=reduced.adjusted() + 1,
-                                                                Emax=999_999, Emin=-999_999))
+        wide = _EXACT if reduced.adjusted() < _EXACT.prec else Context(
+            prec=reduced.adjusted() + 1, Emax=999_999, Emin=-999_999)
+        reduced = reduced.quantize(Decimal(1), context=wide)
     return reduced
