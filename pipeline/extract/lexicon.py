@@ -109,6 +109,7 @@ class ModifierTable(BaseModel):
     local_outlet_suffixes: tuple[str, ...]
     out_of_scope_words: list[str]
     finance_words: tuple[str, ...]
+    social_insurance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]
     class_after: tuple[str, ...]
     policy_frame_words: tuple[str, ...]

@@ -90,7 +90,10 @@ class MetricResolver:
             return True
         if quantity.unit is Unit.enterprise:
             return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
-        start, _ = clause(found.text, quantity.start, quantity.end)
+        start, end = clause(found.text, quantity.start, quantity.end)
+        if quantity.unit is Unit.yuan and any(
+                w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words):
+            return False  # 降低失业保险费率为企业减少成本456亿元: insurance relief is support
         window = found.text[start : quantity.start]
         word_end = self.lexicon.last_out_of_scope(window)
         if word_end < 0:
