@@ -7,8 +7,9 @@ completes it from the paragraph and the article):
 2. A projected figure takes its target: a year, month or period before the number in its
    sentence; a target month after the publication month is its next occurrence; with no
    target, null.
-3. A 截至 time before the number wins; else the nearest time before it in the sentence. A time
-   written after a figure never dates it (v2).
+3. A 截至 time before the number wins; else the nearest time before it in the sentence (a pair
+   compared across two periods, 由A下跌至B, gives A the earlier one). A time written after a
+   figure never dates it (v2).
 4. Comparison bases (比23日, 较上一期, 同比), release and reporting days (18日公布, 记者6日获悉,
    dropped by the time finder) and times inside names date nothing.
 5. Else the latest explicit time earlier in the paragraph (not 春节前, which qualifies a noun,
@@ -51,9 +52,19 @@ def sentence_date(
     if as_of:
         return as_of[-1].value, True
     before = [t for t in times if t.end <= quantity.start and t.value]
+    if before and _from_value(found.text, quantity.start, before[-1].end):
+        periods = list(dict.fromkeys(t.value for t in before))
+        if len(periods) >= 2:
+            return periods[-2], True  # …由1.2%下跌至1.1% after two periods: the earlier one
     if before:
         return before[-1].value, True
     return None, False
+
+
+def _from_value(text: str, start: int, last_time_end: int) -> bool:
+    """由1.2%下跌至1.1%: the number after 由 is the earlier value of a compared pair (v2)."""
+    head = text[last_time_end:start]
+    return head.endswith("由") or head.endswith("由上期的")
 
 
 def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date | None) -> str | None:

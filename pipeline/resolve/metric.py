@@ -49,7 +49,7 @@ _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
 def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | None:
     """每招用一名就业困难人员，企业可以拿到100元: a per-head marker earlier in the sentence."""
     hits = [m for m in found.markers if m.label == "policy_cap" and m.end <= quantity.start
-            and m.text.startswith("每") and m.text.endswith(("一名", "招用"))]
+            and m.text.startswith("每") and m.text.endswith(("一名", "招用", "1人", "1名"))]
     return hits[-1] if hits else None
 
 
@@ -338,6 +338,10 @@ class MetricResolver:
                 return None
             if any(0 <= q.start - cue.end <= 1 for q in found.quantities):
                 return None  # 共1.66万家，复工8125家: the word names the number right after it
+            _, cue_clause_end = clause(text, cue.start, cue.end)
+            if clause_marks(text[quantity.end : cue.start]) and any(
+                    cue.end <= q.start < cue_clause_end for q in found.quantities):
+                return None  # …3 642 000人，劳动人口则由3 874 900人: the word is the later number's
             gap_start, gap_end = quantity.end, cue.start
             base = 1.5
         else:
@@ -402,7 +406,7 @@ class MetricResolver:
         not 人数为24,201人."""
         modifiers = self.lexicon.modifiers
         text = found.text
-        clause_start, clause_end = clause(text, quantity.end, quantity.end)
+        clause_start, clause_end = clause(text, quantity.start, quantity.end)
         before = text[clause_start : quantity.start]
         if any(before.endswith(noun) or before.rstrip("共计达为有").endswith(noun)
                for noun in modifiers.support_nouns):
