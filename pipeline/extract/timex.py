@@ -151,7 +151,7 @@ class TimeFinder:
         if (end < len(text) and not "\u4e00" <= text[end] <= "\u9fff") or text.startswith(
                 _TIME_CONTINUES, end):
             return False
-        clause = re.split(r"[，。；,;：:（(]", text[end : end + 16], maxsplit=1)[0]
+        clause = re.split(r"[，。；,;：:（(]", text[end : end + 24], maxsplit=1)[0]
         return any(word in clause for word in self.table.name_words)
 
     def _since(self, text: str, start: int, end: int) -> bool:

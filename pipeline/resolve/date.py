@@ -39,6 +39,9 @@ def sentence_date(
     """The date the sentence decides, and whether that is final (None final = no date)."""
     if metric is Metric.policy_cap:
         return None, True
+    own = _base_value_time(found, quantity)
+    if own is not None:
+        return own, True  # 较上一期（2021年11月至2022年1月）的3.9%: the base value's own period (v2)
     times = [
         t for t in found.times
         if (t.value is not None or t.year_only is not None) and not t.comparison
@@ -59,6 +62,15 @@ def sentence_date(
     if before:
         return before[-1].value, True
     return None, False
+
+
+def _base_value_time(found: SentenceFindings, quantity: Quantity) -> str | None:
+    """A value written right after its own (comparison) time: 较上一期（…1月）的3.9%, 2019年的10%."""
+    for mention in found.times:
+        gap = found.text[mention.end : quantity.start]
+        if mention.comparison and mention.value and gap in ("的", "）的", ")的"):
+            return mention.value
+    return None
 
 
 def _from_value(text: str, start: int, last_time_end: int) -> bool:
