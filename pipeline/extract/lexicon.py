@@ -108,6 +108,7 @@ class ModifierTable(BaseModel):
     agency_words: tuple[str, ...]
     local_outlet_suffixes: tuple[str, ...]
     out_of_scope_words: list[str]
+    always_out_words: tuple[str, ...]
     finance_words: tuple[str, ...]
     social_insurance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]

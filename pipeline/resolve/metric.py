@@ -89,7 +89,9 @@ class MetricResolver:
         if self._lent_money(found, quantity):
             return True
         if quantity.unit is Unit.enterprise:
-            return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
+            # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it; but 19家企业劳动纠纷
+            start, end = clause(found.text, quantity.start, quantity.end)
+            return any(w in found.text[start:end] for w in self.lexicon.modifiers.always_out_words)
         start, end = clause(found.text, quantity.start, quantity.end)
         if quantity.unit is Unit.yuan and any(
                 w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words):
@@ -300,7 +302,8 @@ class MetricResolver:
         if unit is None and not quantity.classifier:
             # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
             return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
-        if unit is None and cue.unit is Unit.person and quantity.classifier == "个":
+        if (unit is None and cue.unit is Unit.person and quantity.classifier == "个"
+                and cue.metric is Metric.jobs_created):
             return Unit.person, cue.metric  # 创造2000余个就业岗位: jobs created, counted in people
         if unit is None:
             # 个 counts enterprises only when an enterprise noun follows (handled before)
