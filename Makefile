@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint schemas bench clean
+.PHONY: install run test fuzz lint schemas bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ test: $(STAMP)
 	$(BIN)/mypy
 	bash scripts/install_system_deps.sh
 	$(BIN)/python -m pytest -q
+
+# The long fuzz run (about 190,000 inputs; 15-30 minutes on 2 cores), outside `make test`.
+# PIPELINE_FUZZ_SCALE=0.1 for a tenth of it.
+fuzz: $(STAMP)
+	PIPELINE_FUZZ=1 $(BIN)/python -m pytest -q tests/fuzz \
+		--hypothesis-show-statistics --durations=0
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline schemas tests run_pipeline.py bench

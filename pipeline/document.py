@@ -26,3 +26,6 @@ class RawDocument:
     # A reader that already failed (unreadable file, bad JSON line) passes the
     # error code and details here, so the document still yields an output.
     read_error: tuple[str, dict[str, Any]] | None = None
+    # What the reader found wrong but could read past (a repeated id, a title that is
+    # no string): (error code, details) pairs, each a `DocError` of the output document.
+    notes: tuple[tuple[str, dict[str, Any]], ...] = ()

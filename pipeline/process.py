@@ -16,22 +16,25 @@ import bisect
 import datetime as dt
 import hashlib
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from pydantic import ValidationError
 
 from pipeline import nlp as nlp_module
+from pipeline.budget import check as check_budget
+from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.gazetteer import Place, shared_gazetteer
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.timex import TimeFinder
-from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta
+from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_date
 from pipeline.ingest.convert import Converter, TextView
 from pipeline.ingest.html import html_to_text
-from pipeline.ingest.read import decode
+from pipeline.ingest.read import declared_charset, decode, unstorable_replaced
 from pipeline.ingest.sentences import iter_sentences, paragraph_parts
 from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
@@ -39,10 +42,13 @@ from pipeline.resolve.date import last_day, last_period
 from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
+from pipeline.validate import Plausibility, body_notes
 from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
+
+_NON_SPACE = re.compile(r"\S")
 
 
 class Extractor:
@@ -56,13 +62,27 @@ class Extractor:
         self.lexicon = shared_lexicon()
         self.nlp = nlp_module.build_nlp()
         self.primary_regions = PrimaryRegionResolver(self.gazetteer, self.lexicon)
+        self.plausibility = Plausibility()
 
     # -- the document ----------------------------------------------------------------
     def process(self, raw: RawDocument) -> ExtractedDocument:
+        """The document of `raw`, within the time budget; what went wrong is on its errors."""
+        notes: list[DocError] = []  # what reading found wrong and read past
+        with time_budget(self.settings.time_budget):
+            try:
+                document = self._process(raw, notes)
+            except PipelineError as error:  # the budget ran out outside the paragraph loop
+                document = _failed(raw.doc_id or content_id(raw.content), raw.source, "",
+                                   error.to_doc_error())
+        if notes:
+            document = document.model_copy(update={"errors": [*notes, *document.errors]})
+        return document
+
+    def _process(self, raw: RawDocument, notes: list[DocError]) -> ExtractedDocument:
         doc_id = raw.doc_id or content_id(raw.content)
         errors: list[DocError] = []
         try:
-            text, hints = self._read(raw)
+            text, hints = self._read(raw, notes)
         except PipelineError as error:
             return _failed(doc_id, raw.source, "", error.to_doc_error())
         try:
@@ -77,23 +97,45 @@ class Extractor:
             if not continues:
                 article.carried_place = None
             try:
+                check_budget()
                 records.extend(self._paragraph_records(view, start, end, article))
+            except PipelineError as error:  # the time budget: keep what was found
+                errors.append(error.to_doc_error())
+                break
             except Exception as exc:
                 logger.exception("extraction failed in %s", doc_id)
                 errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
-        body = "".join(text[p.start : p.end] for p in page.paragraphs)
+        body = "\n".join(text[p.start : p.end] for p in page.paragraphs)
         return self._validated(doc_id, raw.source, text, body, page.meta, article, records, errors)
 
-    def _read(self, raw: RawDocument) -> tuple[str, dict[str, Any]]:
+    def _read(self, raw: RawDocument, notes: list[DocError]) -> tuple[str, dict[str, Any]]:
+        """The text and the metadata hints of `raw`; what is wrong but readable goes to `notes`.
+
+        NUL characters and lone surrogates, which no output can store, become U+FFFD
+        (one for one, so offsets hold); a date hint that is no date is noted.
+        """
         if raw.read_error is not None:
             code, details = raw.read_error
             raise PipelineError(code, **details)
+        notes.extend(doc_error(code, **details) for code, details in raw.notes)
         hints = dict(raw.metadata)
         content = raw.content
-        size = len(content.encode("utf-8") if isinstance(content, str) else content)
+        size = len(content.encode("utf-8", "surrogatepass") if isinstance(content, str)
+                   else content)
         if size > self.settings.max_bytes:
             raise PipelineError("read.too_large", size=size, limit=self.settings.max_bytes)
-        text = decode(content).text if isinstance(content, bytes) else content
+        if isinstance(content, bytes):
+            declared = declared_charset(content) if raw.media_type == "html" else None
+            decoded = decode(content, declared)
+            notes.extend(decoded.notes)
+            text = decoded.text
+        else:
+            text = content
+        text, hints = unstorable_replaced(text, hints, notes)
+        published = hints.get("published_at") or hints.get("date")
+        if isinstance(published, str) and published.strip() \
+                and parse_hint_date(published) is None:
+            notes.append(doc_error("read.bad_date", value=published[:40]))
         if not text.strip():
             raise PipelineError("read.empty")
         if raw.media_type == "html":
@@ -225,6 +267,8 @@ class Extractor:
         text = view.text[start:end].strip()
         if len(text) > 60 or text.endswith(("。", "；", "！", "？")):
             return False
+        if not _NON_SPACE.search(view.text, 0, start) and not _NON_SPACE.search(view.text, end):
+            return False  # the whole text is this one line (a news flash): no heading
         bold = original[max(0, o_start - 8) : o_start].endswith(("<strong>", "<b>")) and (
             original.startswith(("</strong>", "</b>"), o_end)
         )
@@ -251,6 +295,9 @@ class Extractor:
         records: list[dict[str, Any]],
         errors: list[DocError],
     ) -> ExtractedDocument:
+        errors.extend(body_notes(body, self.quantities, self.settings.max_sentence_chars))
+        records, implausible = self.plausibility.split(records)
+        errors.extend(implausible)
         valid: list[StatRecord] = []
         for record in records:
             try:
@@ -302,5 +349,5 @@ def _first_error(exc: ValidationError) -> str:
 
 def content_id(content: bytes | str) -> str:
     """Stable id of a document that has none: a hash of its content."""
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
     return hashlib.sha256(data).hexdigest()[:16]

@@ -11,5 +11,9 @@ class Settings:
 
     # Inputs over this many bytes get a `read.too_large` error instead of records.
     max_bytes: int = 20_000_000
-    # Sentences longer than this are cut before segmentation (minified pages).
+    # Sentences longer than this are cut before segmentation (minified pages); the
+    # document gets a `segment.sentence_cut` error naming the sentence's length.
     max_sentence_chars: int = 2_000
+    # Seconds one document may take; past them extraction stops between sentences with
+    # an `extract.time_budget` error and keeps the records found so far. None: no limit.
+    time_budget: float | None = 30.0

@@ -20,12 +20,13 @@ import multiprocessing
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
-from pipeline.batch.sinks import JsonlSink, ParquetSink, Sink, SqlSink
+from pipeline.batch.sinks import JsonlSink, ParquetSink, Sink, SinkError, SqlSink
 from pipeline.batch.sources import derived_id, iter_documents
 from pipeline.batch.work import BatchSettings, process_one
 from pipeline.document import RawDocument
@@ -45,12 +46,14 @@ class BatchSummary:
     documents_with_errors: int = 0
     skipped: int = 0  # already complete in every sink (resume)
     seconds: float = 0.0
+    codes: Counter[str] = field(default_factory=Counter)  # DocErrors by code
 
     def add(self, document: ExtractedDocument) -> None:
         self.documents += 1
         self.records += len(document.records)
         self.errors += len(document.errors)
         self.documents_with_errors += bool(document.errors)
+        self.codes.update(error.code for error in document.errors)
 
 
 class Progress(Protocol):
@@ -132,6 +135,7 @@ def run_batch(
         settings.inputs, settings.source_settings())
     sinks = sinks if sinks is not None else open_sinks(settings)
     results: Iterator[ExtractedDocument] | None = None
+    failed = True
     try:
         skip = _complete_everywhere(sinks) if settings.resume else set()
         todo = _without(raws, skip, summary)
@@ -144,11 +148,18 @@ def run_batch(
             if progress is not None:
                 progress.update(len(batch), sum(len(d.records) for d in batch),
                                 sum(len(d.errors) for d in batch))
+        failed = False
     finally:
         if isinstance(results, Generator):
             results.close()  # ends the worker pool or the Dask client now, not at GC
         for sink in sinks:
-            sink.close()
+            try:
+                sink.close()
+            except SinkError as exc:
+                if not failed:
+                    raise
+                # the error that stopped the run is the one to report
+                logger.warning("closing the %s output: %s", sink.name, exc)
         if progress is not None:
             progress.close()
         summary.seconds = time.monotonic() - started

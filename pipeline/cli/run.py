@@ -3,7 +3,8 @@
 A thin layer over `pipeline.batch.runner`: it parses options into one `BatchSettings`,
 checks them (exit 2 with what to do when a path or URL is wrong), shows
 progress and prints a summary. Exit codes: 0 when every document was processed
-(documents with errors count as processed), 1 when a sink failed, 2 on usage
+without error, 3 when every document was processed and written but some have
+errors (the summary counts them by code), 1 when an output failed, 2 on usage
 errors, 130 when interrupted (rerun with --resume to continue).
 """
 
@@ -14,6 +15,7 @@ import logging
 import os
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import TextIO
 
@@ -58,7 +60,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                       help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start"
                       " a local cluster of --workers processes)")
     work.add_argument("--max-bytes", type=int, default=Settings().max_bytes, metavar="N",
-                      help="inputs over N bytes get a read.too_large error")
+                      help="inputs over N bytes get a read.too_large error (default:"
+                      f" {Settings().max_bytes})")
+    work.add_argument("--time-budget", type=_seconds, default=Settings().time_budget,
+                      metavar="SECONDS",
+                      help="time one document may take; past it extraction stops with an"
+                      " extract.time_budget error and keeps the records found (default:"
+                      f" {Settings().time_budget:g}; 'none' for no limit)")
     work.add_argument("--progress", choices=("auto", "bar", "lines", "none"), default="auto",
                       help="auto: a bar on a terminal, otherwise lines with -v and nothing"
                       " without (default: auto)")
@@ -80,6 +88,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="-v: info, -vv: debug logging")
 
 
+def _seconds(value: str) -> float | None:
+    if value.strip().lower() == "none":
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is no number of seconds") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise argparse.ArgumentTypeError(f"{value!r}: give a positive number of seconds,"
+                                         " or none") from None
+    return seconds
+
+
 class UsageError(Exception):
     """A wrong option: the message says what to do; exit code 2."""
 
@@ -96,13 +117,20 @@ def build_settings(args: argparse.Namespace) -> BatchSettings:
         raise UsageError(f"--workers must be at least 1, not {args.workers}")
     if args.batch_size < 1:
         raise UsageError(f"--batch-size must be at least 1, not {args.batch_size}")
+    if args.max_bytes < 1:
+        raise UsageError(f"--max-bytes must be at least 1, not {args.max_bytes}")
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
     out_dir = Path(args.out)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"--out {out_dir} is a file: give a directory (it is created if"
+                         " missing)")
     db_url = None if args.no_db else (args.db or f"sqlite:///{out_dir / 'employment.db'}")
     if db_url is not None:
         try:
-            normalize_db_url(db_url)
+            url = normalize_db_url(db_url)
+            if url.get_backend_name() == "sqlite" and Path(url.database or "").is_dir():
+                raise SinkError(f"--db {db_url} names a directory: use sqlite:///DIR/FILE.db")
         except SinkError as exc:
             raise UsageError(str(exc)) from exc
     defaults = FieldNames()
@@ -118,7 +146,8 @@ def build_settings(args: argparse.Namespace) -> BatchSettings:
         inputs=paths, workers=args.workers, batch_size=args.batch_size, resume=args.resume,
         fields=fields, stdin_format=args.stdin_format, out_dir=out_dir, db_url=db_url,
         parquet_dir=Path(args.parquet) if args.parquet else None, engine=args.engine,
-        scheduler=args.scheduler, extract=Settings(max_bytes=args.max_bytes),
+        scheduler=args.scheduler,
+        extract=Settings(max_bytes=args.max_bytes, time_budget=args.time_budget),
     )
 
 
@@ -142,6 +171,12 @@ def run(args: argparse.Namespace) -> int:
     print(f"documents: {summary.documents}  records: {summary.records}  errors:"
           f" {summary.errors} (in {summary.documents_with_errors} documents)  skipped:"
           f" {summary.skipped}  seconds: {summary.seconds:.1f}")
+    if summary.documents_with_errors:
+        codes = ", ".join(f"{code} {count}" for code, count in summary.codes.most_common())
+        print(f"{summary.documents_with_errors} of {summary.documents} documents have errors"
+              f" ({codes}); they are written with them: see the errors table or the"
+              " errors field of records.jsonl")
+        return 3
     return 0
 
 
@@ -172,11 +207,24 @@ def count_inputs(paths: tuple[str, ...]) -> int | None:
         if path.is_dir():
             total += sum(1 for _ in walk_texts(path))
         elif is_archive(path):
-            with open_binary(path) as lines:
-                total += sum(1 for line in lines if line.strip())
+            try:
+                total += _count_lines(path)
+            except (OSError, EOFError, zlib.error):
+                return None  # a damaged archive: the run reports it, the bar shows no ETA
         else:
             total += 1
     return total
+
+
+def _count_lines(path: Path) -> int:
+    """Lines of an archive, counted in blocks (a line may be larger than memory allows)."""
+    count = 0
+    last = b"\n"
+    with open_binary(path) as stream:
+        while block := stream.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 class BarProgress:

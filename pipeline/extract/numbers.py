@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 import cn2an
 from pydantic import BaseModel, Field
@@ -56,13 +56,40 @@ class Quantity:
     value_max: Decimal | None = None  # the upper bound of a range (3至5万人 -> 50000), v2
 
 
-_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])|\d+(?:\.\d+)?"
+# Digit groups may be separated by commas or by a space: ASCII, no-break, thin, narrow
+# no-break (the SI separator) or ideographic (1 000人, 2\u202f318\u202f700人).
+_GROUP_SPACES = " \u00a0\u2009\u202f\u3000"
+_ARABIC = (
+    rf"\d+(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?![\d.])|\d+(?:\.\d+)?"
+)
 _CHINESE = (
     r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+# No statistic is written with more digits than this; longer numbers are not read.
+MAX_DIGITS = 30
+# Arithmetic on values is exact: numbers have at most MAX_DIGITS digits and magnitudes
+# (万, 亿) add a few more, so this precision never rounds.
+_EXACT = Context(prec=100, Emax=999_999, Emin=-999_999)
+_LEADING_ZERO = re.compile(r"0\d")
+_TOO_LONG = re.compile(rf"\d{{{MAX_DIGITS + 1}}}")
+# Numbers written in a form no statistic takes: 1.2.3 (several decimal points), 10^30 (a
+# power), 1e9 (an exponent), or more than MAX_DIGITS digits.
+_UNREADABLE = re.compile(
+    rf"(?<![\d.])(?:(?P<malformed>\d+(?:\.\d+){{2,}}|\d+\^\d+|\d+(?:\.\d+)?[eE][+-]?\d+)"
+    rf"|(?P<too_long>\d{{{MAX_DIGITS + 1},}}(?:\.\d+)?))"
+)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """A number before a counting word that `QuantityFinder.find` does not read, and why."""
+
+    start: int
+    end: int
+    reason: str  # "malformed" or "too_long"
 
 
 def _number_pattern(prefix: str, magnitudes: str) -> str:
@@ -107,20 +134,43 @@ class QuantityFinder:
         self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
         self._blocked = tuple(self.table.blocked_before)
+        self._counting_start = re.compile(rf"(?:{mags})?(?:{units})|(?:{mags})")
 
     def find(self, text: str) -> list[Quantity]:
         """Every quantity of `text`, in order, non-overlapping."""
         normalised = text.translate(_FULLWIDTH)
         found = []
-        for match in self._pattern.finditer(normalised):
-            quantity = self._build(normalised, match)
-            if quantity is not None:
-                found.append(quantity)
+        with localcontext(_EXACT):
+            for match in self._pattern.finditer(normalised):
+                quantity = self._build(normalised, match)
+                if quantity is not None:
+                    found.append(quantity)
+        return found
+
+    def any_in(self, text: str) -> bool:
+        """True when `text` holds a quantity (stops at the first)."""
+        normalised = text.translate(_FULLWIDTH)
+        with localcontext(_EXACT):
+            return any(self._build(normalised, match) is not None
+                       for match in self._pattern.finditer(normalised))
+
+    def unreadable(self, text: str) -> list[Unreadable]:
+        """Numbers before a magnitude or counting word that `find` does not read:
+        1.2.3万人, 10^30人, 1e9人, and numbers of more than MAX_DIGITS digits.
+
+        The validate stage reports them, so they are not dropped silently.
+        """
+        normalised = text.translate(_FULLWIDTH)
+        found = []
+        for match in _UNREADABLE.finditer(normalised):
+            if self._counting_start.match(normalised, match.end()):
+                reason = "malformed" if match.group("malformed") else "too_long"
+                found.append(Unreadable(match.start(), match.end(), reason))
         return found
 
     def _build(self, text: str, match: re.Match[str]) -> Quantity | None:
         start, end = match.span()
-        if self._blocked_at(text, start):
+        if self._blocked_at(text, start) or _TOO_LONG.search(text, start, end):
             return None
         if match.group("pct_lo"):  # 百分之六七十: sixty to seventy percent
             tens = parse_number(match.group("pct_lo"))
@@ -220,6 +270,8 @@ class QuantityFinder:
     def _side(self, match: re.Match[str], prefix: str) -> Decimal | None:
         if match.group(f"{prefix}cn"):
             return parse_number(match.group(f"{prefix}cn"))
+        if _LEADING_ZERO.match(match.group(f"{prefix}ar")):
+            return None  # 000人 (a number split by a stray space), 0123: no count is written so
         value = parse_number(match.group(f"{prefix}ar"))
         if value is None:
             return None
@@ -261,9 +313,15 @@ class QuantityFinder:
         return start, end
 
 
+_SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)
+
+
 def parse_number(surface: str) -> Decimal | None:
-    """Decimal value of an Arabic or Chinese numeral: 1,204,500 / 2 318 700 / 一万二千."""
-    cleaned = surface.replace(",", "").replace(" ", "")
+    """Exact decimal value of an Arabic or Chinese numeral: 1,204,500 / 2 318 700 / 一万二千.
+
+    Every written digit is kept (0.0000001 stays 1E-7), however long the number.
+    """
+    cleaned = surface.translate(_SEPARATORS)
     if not cleaned:
         return None
     if cleaned[0].isdigit():
@@ -275,12 +333,21 @@ def parse_number(surface: str) -> Decimal | None:
         converted = cn2an.cn2an(cleaned.replace("〇", "零"), "normal")
     except (ValueError, KeyError, IndexError, TypeError):
         return None
-    return Decimal(str(converted))
+    value = Decimal(repr(converted))
+    # cn2an computes in floats: keep the decimals written after 点 and no float noise.
+    written = len(cleaned.partition("点")[2])
+    return value.quantize(Decimal(1).scaleb(-written), context=_EXACT)
 
 
 def normalise(value: Decimal) -> Decimal:
-    """Drop float noise and trailing zeros: 107900.00 -> 107900, 98.20 -> 98.2."""
-    quantised = value.quantize(Decimal("0.000001")).normalize()
-    if quantised == quantised.to_integral_value():
-        return quantised.quantize(Decimal(1))
-    return quantised
+    """Drop trailing zeros, keep every written digit: 107900.00 -> 107900, 98.20 -> 98.2,
+    0.0000001 -> 1E-7, 6.5E+4 -> 65000. Never raises, whatever the size of the number."""
+    if not value.is_finite():
+        return value
+    exact = Context(prec=max(len(value.as_tuple().digits), 1), Emax=999_999, Emin=-999_999)
+    reduced = value.normalize(exact)
+    exponent = reduced.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > 0:  # 6.5E+4 -> 65000, written out
+        reduced = reduced.quantize(Decimal(1), context=Context(prec=reduced.adjusted() + 1,
+                                                                Emax=999_999, Emin=-999_999))
+    return reduced

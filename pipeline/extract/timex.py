@@ -67,6 +67,15 @@ _RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "�
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
 
 
+_CALENDAR = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-\d{2})?)?")
+
+
+def _is_calendar_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD of a year 1-9999 and a month 1-12."""
+    match = _CALENDAR.fullmatch(value)
+    return bool(match and int(match["y"]) >= 1 and (match["m"] is None or 1 <= int(match["m"]) <= 12))
+
+
 class TimeFinder:
     def __init__(self, table: TimexTable | None = None) -> None:
         self.table = table or load_data("timex.yaml", TimexTable)
@@ -107,7 +116,10 @@ class TimeFinder:
             kind = self.table.patterns[index].kind
             if kind == "year" and self._in_name(text, match.end()):
                 continue  # 2025年春风行动: a year inside a campaign's name
-            value, year = self._resolve(kind, groups, match.group(0), published)
+            try:
+                value, year = self._resolve(kind, groups, match.group(0), published)
+            except (OverflowError, ValueError):  # 昨天 on 0001-01-01: no such day
+                value, year = None, None
             if groups.get("rel") in _SAME_DAY and anchor is not None:
                 value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
             if kind == "same_year":  # 全年: the year under discussion
@@ -138,6 +150,8 @@ class TimeFinder:
                 and int(value[:4]) < published.year and not groups.get("year")
                 and not groups.get("rel")
             )
+            if value is not None and not _is_calendar_date(value):
+                value, year = None, None  # 前年 of year 1, 明年 of 9999: outside the calendar
             written = bool(groups.get("year") or groups.get("rel") or groups.get("roc"))
             if not comparison and mentions and mentions[-1].comparison and _same_bracket(
                     text, mentions[-1].start, match.start()):

@@ -235,6 +235,10 @@ class Cleaner:
         if title_index is None and (body or not hint_title):
             # Without prose, a record whose title is given is all body.
             title_index = self._title_in_head(lines, head, date_index)
+        if not body and not hint_title and len(head) == 1 and len(lines) == 1:
+            # One line without sentence punctuation (a news flash, a social post: 返岗复工6.5万人)
+            # is the article itself, not a headline over nothing.
+            body, title_index = list(head), None
         if not body:
             body = [i for i in head if i != title_index]
         found.site_line = self._site_line(lines, head, title_index)
@@ -475,7 +479,7 @@ class Cleaner:
         if found.date is not None:
             return found.date
         url_date = self._url_date(url)
-        hint = _parse_hint_date(hint_date) if hint_date else None
+        hint = parse_hint_date(hint_date) if hint_date else None
         # A dateline (本报北京2月17日电) dates the filing, often the day before the
         # paper is out: the record's own publication date, when given, wins over it.
         if hint is not None:
@@ -630,7 +634,7 @@ _HINT_DATE = re.compile(
 )
 
 
-def _parse_hint_date(value: str) -> str | None:
+def parse_hint_date(value: str) -> str | None:
     """A source record's date as 'YYYY-MM-DD' or ISO with an offset (+08:00 if none)."""
     match = _HINT_DATE.match(value.strip())
     if match is None:

@@ -1,7 +1,8 @@
 """Convert: the original text -> a Simplified analysis view with an offset map.
 
-The analysis text is what the rules read: Simplified script, HTML tags and inline
-pinyin (業(yè)) removed. `TextView.offsets[i]` is the index in the original text
+The analysis text is what the rules read: Simplified script, HTML tags, inline
+pinyin (業(yè)) and invisible format characters (zero-width spaces, bidi marks)
+removed. `TextView.offsets[i]` is the index in the original text
 of analysis character `i`, so every span found in the view maps back to the exact
 characters of the original (`TextView.to_original`).
 
@@ -24,6 +25,7 @@ from schemas import Script
 
 # Full-width digits and signs read as their ASCII forms (１２３ -> 123); one for one.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．：", "0123456789%.:")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ConversionTable(BaseModel):
@@ -31,6 +33,7 @@ class ConversionTable(BaseModel):
     fixes: dict[str, str]
     inline_pinyin_pattern: str
     html_tag_pattern: str
+    invisible_pattern: str
 
     @field_validator("fixes")
     @classmethod
@@ -73,6 +76,7 @@ class Converter:
         self._s2t = opencc.OpenCC("s2t.json")
         self._removable = re.compile(
             f"(?:{self.table.html_tag_pattern})|(?:{self.table.inline_pinyin_pattern})"
+            f"|(?:{self.table.invisible_pattern})+"
         )
         self._fix_pattern = (
             re.compile("|".join(sorted(map(re.escape, self.table.fixes), key=len, reverse=True)))
@@ -101,7 +105,7 @@ class Converter:
 
         The first `sample` characters tell: scripts do not change halfway through a page.
         """
-        text = text[:sample]
+        text = _masked(text[:sample])
         traditional = sum(1 for a, b in zip(text, self._t2s.convert(text), strict=True) if a != b)
         simplified = sum(1 for a, b in zip(text, self._s2t.convert(text), strict=False) if a != b)
         return script_from_counts(traditional, simplified)
@@ -115,21 +119,31 @@ class Converter:
             offsets.extend(range(start, end))
 
     def _convert_run(self, run: str) -> str:
-        converted = self._t2s.convert(run)
-        if len(converted) == len(run):
-            return converted
-        # Rare: a phrase rule changed the length. Character by character keeps it.
-        chars = []
-        for char in run:
-            single = self._t2s.convert(char)
-            chars.append(single if len(single) == 1 else char)
-        return "".join(chars)
+        masked = _masked(run)
+        converted = self._t2s.convert(masked)
+        if len(converted) != len(run):
+            # Rare: a phrase rule changed the length. Character by character keeps it.
+            chars = []
+            for char in masked:
+                single = self._t2s.convert(char)
+                chars.append(single if len(single) == 1 else char)
+            converted = "".join(chars)
+        if masked is not run:  # lone surrogates stay what they were
+            converted = "".join(o if _SURROGATE.match(o) else c
+                                for o, c in zip(run, converted, strict=True))
+        return converted
 
     def _apply_fixes(self, text: str) -> str:
         text = text.translate(_FULLWIDTH)
         if self._fix_pattern is None:
             return text
         return self._fix_pattern.sub(lambda m: self.table.fixes[m.group(0)], text)
+
+
+def _masked(text: str) -> str:
+    """`text` with lone surrogates (which OpenCC cannot encode) as U+FFFD; `text` itself
+    when it has none."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def script_from_counts(traditional: int, simplified: int) -> Script:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pipeline.budget import check as check_budget
+
 # A half-width full stop ends a sentence only when no digit follows (97.5% is one number).
 _SENTENCE_END = re.compile(r"[。；！？;!?\n\r]|\.(?!\d)")
 _EDGE_SPACE = " \t\u3000\xa0\r\n"
+_ENDS = frozenset("。；！？;!?\n\r")
 # In a long block without line breaks (a press-conference transcript), a new speaker's turn
 # (宜昌市人社局局长李柏红：) or a numbered point (一是, 二是, （三）) starts a paragraph.
 _PART_START = re.compile(
@@ -19,9 +22,7 @@ _LONG_BLOCK = 400  # characters: shorter blocks are paragraphs as they are
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """[begin, finish) of the sentence holding text[start:end], terminator included."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
+    begin = _sentence_start(text, start)
     stop = _SENTENCE_END.search(text, end)
     finish = len(text) if stop is None else stop.end()
     while begin < start and text[begin] in _EDGE_SPACE:
@@ -31,16 +32,38 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, finish
 
 
+def _sentence_start(text: str, before: int) -> int:
+    """End of the last terminator before `before` (0 if none), found scanning backwards,
+    so finding the sentences of many numbers of a long text stays linear."""
+    position = before - 1
+    while position >= 0:
+        char = text[position]
+        if char in _ENDS:
+            return position + 1
+        if char == "." and not (position + 1 < len(text) and text[position + 1].isdigit()):
+            return position + 1
+        position -= 1
+    return 0
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     begin, finish = sentence_bounds(text, start, end)
     return text[begin:finish]
 
 
-def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """[begin, finish) of each non-blank sentence of text[start:end]."""
+def iter_sentences(
+    text: str, start: int = 0, end: int | None = None, budgeted: bool = True
+) -> Iterator[tuple[int, int]]:
+    """[begin, finish) of each non-blank sentence of text[start:end].
+
+    Between sentences the document's time budget is checked (`pipeline.budget`), unless
+    `budgeted` is False (callers that cannot stop halfway: splitting, validation).
+    """
     stop_at = len(text) if end is None else end
     begin = start
     for match in _SENTENCE_END.finditer(text, start, stop_at):
+        if budgeted:
+            check_budget()
         if text[begin : match.end()].strip(_EDGE_SPACE):
             yield begin, match.end()
         begin = match.end()
@@ -57,7 +80,7 @@ def paragraph_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int,
         yield start, end, False
         return
     begin, continues = start, False
-    for s_start, _s_end in iter_sentences(text, start, end):
+    for s_start, _s_end in iter_sentences(text, start, end, budgeted=False):
         lead = s_start
         while lead < end and text[lead] in _EDGE_SPACE:
             lead += 1

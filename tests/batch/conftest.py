@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -34,9 +31,11 @@ from schemas import (
     Unit,
 )
 
+if TYPE_CHECKING:
+    from tests.conftest import PostgresCluster
+
 REPO = Path(__file__).resolve().parents[2]
 ARCHIVE = REPO.parent / "shared" / "data" / "news-archive.jsonl.gz"
-START_POSTGRES = REPO / "scripts" / "start_postgres.sh"
 ARCHIVE_SAMPLE_SIZE = 200
 
 
@@ -46,23 +45,9 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """URL of the `pipeline` database of a throwaway cluster, for the session."""
-    directory = tempfile.mkdtemp(prefix="pipeline-pg-")
-    result = subprocess.run([str(START_POSTGRES), directory], capture_output=True, text=True,
-                            timeout=120, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(directory, ignore_errors=True)
-        reason = f"PostgreSQL could not be started ({result.stderr.strip()})"
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{reason}; CI must run the PostgreSQL tests: apt-get install postgresql")
-        pytest.skip(f"{reason}; apt-get install postgresql to run these tests")
-    try:
-        yield result.stdout.strip()
-    finally:
-        subprocess.run([str(START_POSTGRES), "--stop", directory], capture_output=True,
-                       timeout=60, check=False)
-        shutil.rmtree(directory, ignore_errors=True)
+def postgres_server(postgres_cluster: PostgresCluster) -> str:
+    """URL of the `pipeline` database of the session's throwaway cluster (tests/conftest.py)."""
+    return postgres_cluster.url
 
 
 @pytest.fixture

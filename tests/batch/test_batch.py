@@ -139,8 +139,9 @@ def test_batch_cli_runs_and_prints_summary(tmp_path: Path, small_archive: Path,
     code = _cli([str(small_archive), "--out", str(tmp_path / "out"), "--workers", "1",
                  "--progress", "lines"])
     captured = capsys.readouterr()
-    assert code == 0
+    assert code == 3  # the archive's line that is not JSON is a document with an error
     assert "documents: 41" in captured.out
+    assert "1 of 41 documents have errors (read.bad_record 1)" in captured.out
     assert "progress: 41 documents" in captured.err
 
 

@@ -126,7 +126,7 @@ def test_sources_truncated_gzip_keeps_what_was_read(tmp_path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
     documents = list(read_jsonl(path))
     assert documents[-1].read_error is not None
-    assert documents[-1].read_error[0] == "read.unreadable"
+    assert documents[-1].read_error[0] == "read.truncated"
     assert all(d.read_error is None for d in documents[:-1])
 
 

@@ -63,12 +63,17 @@ class JsonlSink:
             self._stream.flush()
             os.fsync(self._stream.fileno())
         except OSError as exc:
-            raise SinkError(f"cannot write {self.path}: {exc}") from exc
+            raise SinkError(f"cannot write {self.path}: {exc}; the documents before this batch"
+                            " are complete in it: free space or choose another --out and"
+                            " rerun with --resume") from exc
 
     def close(self) -> None:
         if self._stream is not None:
-            self._stream.close()
-            self._stream = None
+            stream, self._stream = self._stream, None
+            try:
+                stream.close()
+            except OSError as exc:  # a full disk: the failed write already raised SinkError
+                logger.warning("closing %s: %s", self.path, exc)
 
 
 def _scan(path: Path) -> tuple[set[str], int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -133,9 +134,11 @@ def normalize_db_url(url: str) -> URL:
 class SqlSink:
     name = "sql"
 
-    def __init__(self, url: str, engine: Engine | None = None) -> None:
+    def __init__(self, url: str, engine: Engine | None = None, retry_seconds: float = 60.0) -> None:
         self.url = normalize_db_url(url)
         self._engine = engine
+        self.retry_seconds = retry_seconds  # how long a lost server connection is retried
+        self.retried = 0  # batches written again after a lost connection
         self._resume = False
         self._done: set[str] = set()
 
@@ -153,7 +156,8 @@ class SqlSink:
             Path(self.url.database or "").parent.mkdir(parents=True, exist_ok=True)
         try:
             if self._engine is None:
-                self._engine = sa.create_engine(self.url, json_serializer=_json_dumps)
+                self._engine = sa.create_engine(self.url, json_serializer=_json_dumps,
+                                                pool_pre_ping=True)
             metadata.create_all(self._engine)
             with self._engine.begin() as connection:
                 self._check_version(connection)
@@ -182,17 +186,42 @@ class SqlSink:
         return set(self._done)
 
     def write(self, batch: Sequence[ExtractedDocument]) -> None:
+        """Write the batch in one transaction; a lost server connection is retried.
+
+        PostgreSQL may restart or fail over mid-run: on a connection error the batch's
+        transaction (rolled back by the server, or committed before the connection
+        dropped) is written again after a pause, for up to `retry_seconds`. The upsert
+        makes a second write of committed documents a no-op, so nothing is lost or doubled.
+        """
         pending = {d.doc_id: d for d in batch if d.doc_id not in self._done}
         if not pending:
             return
         processed_at = datetime.now(UTC)
-        try:
-            with self.engine.begin() as connection:
-                self._upsert(connection, list(pending.values()), processed_at)
-        except SQLAlchemyError as exc:
-            raise SinkError(f"cannot write to the database: {_first_line(exc)}") from exc
+        waited = 0.0
+        pause = 0.5
+        while True:
+            try:
+                with self.engine.begin() as connection:
+                    self._upsert(connection, list(pending.values()), processed_at)
+                break
+            except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
+                if not self._retries(exc) or waited >= self.retry_seconds:
+                    raise SinkError(_write_failed(exc, waited)) from exc
+                logger.warning("database connection lost (%s); retrying the batch in %.1f s",
+                               _first_line(exc), pause)
+                self.engine.dispose()  # drop the pooled connections to the old server
+                time.sleep(pause)
+                waited += pause
+                self.retried += 1
+                pause = min(pause * 2, 5.0)
+            except SQLAlchemyError as exc:
+                raise SinkError(_write_failed(exc, 0.0)) from exc
         if self._resume:
             self._done.update(pending)
+
+    def _retries(self, exc: SQLAlchemyError) -> bool:
+        """Connection errors of a server are retried; SQLite's (a full disk) are final."""
+        return self.url.get_backend_name() != "sqlite"
 
     def _upsert(
         self, connection: sa.Connection, batch: list[ExtractedDocument], processed_at: datetime
@@ -230,6 +259,13 @@ class SqlSink:
 
 def _json_dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
+
+
+def _write_failed(exc: BaseException, waited: float) -> str:
+    retried = f" (retried for {waited:.0f} s)" if waited else ""
+    return (f"cannot write to the database{retried}: {_first_line(exc)}; every batch before"
+            " this one is complete in it: fix the database (space, server) and rerun with"
+            " --resume")
 
 
 def _first_line(exc: BaseException) -> str:
