@@ -124,6 +124,8 @@ class QuantityFinder:
             rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
             rf"(?P<inner>{inner})?(?P<mag2>{mags})?(?P<unit>{units})"
             rf"|(?P<pct_only>百分之)(?P<pct_cn>{_CHINESE}|{_ARABIC})"
+            # 一半, 半数: a share of one half (超过一半 -> 50, over)
+            rf"|(?P<half>一半|半数)"
             # 上万名, 近百家, 数百个, 几十位: a magnitude with no digits (v2 reading 8)
             rf"|(?P<vague_pre>数|几)?(?P<vague_mag>十万|百万|千万|十|百|千|万|亿)(?P<vague_inner>{inner})?"
             rf"(?P<vague_unit>{units})"
@@ -203,6 +205,9 @@ class QuantityFinder:
             if value is None:
                 return None
             return Quantity(start, end, value, "%", Unit.percent,
+                            self._outer_qualifier(text, start, end, Qualifier.exact))
+        if match.group("half"):
+            return Quantity(start, end, Decimal(50), "半", Unit.percent,
                             self._outer_qualifier(text, start, end, Qualifier.exact))
         if match.group("vague_mag"):
             return self._vague(text, match, start, end)

@@ -57,6 +57,8 @@ class TimeMention:
 
 
 _SAME_DAY = ("当天", "当日")
+# 下跌至2023年2月至4月: after a change verb, 至 starts the later of two periods, not a cut-off
+_CHANGE_VERB_ENDS = frozenset("跌升增降高少加落长减")
 # after a year, these keep it a time (2019年以来, 2019年全国…), not the start of a name
 _TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半年", "前", "后", "年", "度", "起", "至",
                    "到", "共", "以后", "以前")
@@ -135,7 +137,9 @@ class TimeFinder:
             if published is not None and (text.startswith(("以来", "至今"), match.end())
                                           or self._since(text, match.start(), match.end())):
                 value = published.isoformat()  # 5月以来, 自2001年…开始: a period up to now ends today
-            as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start()))
+            as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start())) and not (
+                text.endswith(("至", "到"), 0, match.start())
+                and text[max(0, match.start() - 2) : match.start() - 1] in _CHANGE_VERB_ENDS)
             as_of = as_of or match.group(0).startswith(("截至", "截止"))
             comparison = bool(self._comparison_before.search(text, max(0, match.start() - 4),
                                                              match.start())) or text.startswith(
@@ -161,7 +165,7 @@ class TimeFinder:
         if (end < len(text) and not "\u4e00" <= text[end] <= "\u9fff") or text.startswith(
                 _TIME_CONTINUES, end):
             return False
-        clause = re.split(r"[，。；,;：:（(]", text[end : end + 16], maxsplit=1)[0]
+        clause = re.split(r"[，。；,;：:（(]", text[end : end + 24], maxsplit=1)[0]
         return any(word in clause for word in self.table.name_words)
 
     def _since(self, text: str, start: int, end: int) -> bool:

@@ -7,8 +7,9 @@ completes it from the paragraph and the article):
 2. A projected figure takes its target: a year, month or period before the number in its
    sentence; a target month after the publication month is its next occurrence; with no
    target, null.
-3. A 截至 time before the number wins; else the nearest time before it in the sentence. A time
-   written after a figure never dates it (v2).
+3. A 截至 time before the number wins; else the nearest time before it in the sentence (a pair
+   compared across two periods, 由A下跌至B, gives A the earlier one). A time written after a
+   figure never dates it (v2).
 4. Comparison bases (比23日, 较上一期, 同比), release and reporting days (18日公布, 记者6日获悉,
    dropped by the time finder) and times inside names date nothing.
 5. Else the latest explicit time earlier in the paragraph (not 春节前, which qualifies a noun,
@@ -38,6 +39,9 @@ def sentence_date(
     """The date the sentence decides, and whether that is final (None final = no date)."""
     if metric is Metric.policy_cap:
         return None, True
+    own = _base_value_time(found, quantity)
+    if own is not None:
+        return own, True  # 较上一期（2021年11月至2022年1月）的3.9%: the base value's own period (v2)
     times = [
         t for t in found.times
         if (t.value is not None or t.year_only is not None) and not t.comparison
@@ -51,9 +55,28 @@ def sentence_date(
     if as_of:
         return as_of[-1].value, True
     before = [t for t in times if t.end <= quantity.start and t.value]
+    if before and _from_value(found.text, quantity.start, before[-1].end):
+        periods = list(dict.fromkeys(t.value for t in before))
+        if len(periods) >= 2:
+            return periods[-2], True  # …由1.2%下跌至1.1% after two periods: the earlier one
     if before:
         return before[-1].value, True
     return None, False
+
+
+def _base_value_time(found: SentenceFindings, quantity: Quantity) -> str | None:
+    """A value written right after its own (comparison) time: 较上一期（…1月）的3.9%, 2019年的10%."""
+    for mention in found.times:
+        gap = found.text[mention.end : quantity.start]
+        if mention.comparison and mention.value and gap in ("的", "）的", ")的"):
+            return mention.value
+    return None
+
+
+def _from_value(text: str, start: int, last_time_end: int) -> bool:
+    """由1.2%下跌至1.1%: the number after 由 is the earlier value of a compared pair (v2)."""
+    head = text[last_time_end:start]
+    return head.endswith("由") or head.endswith("由上期的")
 
 
 def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date | None) -> str | None:

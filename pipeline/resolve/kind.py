@@ -53,7 +53,7 @@ class KindResolver:
         clause_start, clause_end = clause(text, quantity.start, quantity.end)
         before = text[clause_start : quantity.start]
         after = text[quantity.end : min(clause_end, quantity.end + 4)]
-        if quantity.unit is Unit.percent and (before.endswith("的") or "按" in before):
+        if quantity.unit is Unit.percent and (before.endswith("的") or "按" in before or "比例" in before):
             return True  # 返还…缴纳失业保险费的50%
         threshold = any(before.endswith(w) for w in modifiers.threshold_words) or after.startswith(
             modifiers.threshold_words)

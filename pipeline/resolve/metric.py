@@ -49,7 +49,7 @@ _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
 def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | None:
     """每招用一名就业困难人员，企业可以拿到100元: a per-head marker earlier in the sentence."""
     hits = [m for m in found.markers if m.label == "policy_cap" and m.end <= quantity.start
-            and m.text.startswith("每") and m.text.endswith(("一名", "招用"))]
+            and m.text.startswith("每") and m.text.endswith(("一名", "招用", "1人", "1名"))]
     return hits[-1] if hits else None
 
 
@@ -89,8 +89,13 @@ class MetricResolver:
         if self._lent_money(found, quantity):
             return True
         if quantity.unit is Unit.enterprise:
-            return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
-        start, _ = clause(found.text, quantity.start, quantity.end)
+            # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it; but 19家企业劳动纠纷
+            start, end = clause(found.text, quantity.start, quantity.end)
+            return any(w in found.text[start:end] for w in self.lexicon.modifiers.always_out_words)
+        start, end = clause(found.text, quantity.start, quantity.end)
+        if quantity.unit is Unit.yuan and any(
+                w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words):
+            return False  # 降低失业保险费率为企业减少成本456亿元: insurance relief is support
         window = found.text[start : quantity.start]
         word_end = self.lexicon.last_out_of_scope(window)
         if word_end < 0:
@@ -297,7 +302,8 @@ class MetricResolver:
         if unit is None and not quantity.classifier:
             # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
             return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
-        if unit is None and cue.unit is Unit.person and quantity.classifier == "个":
+        if (unit is None and cue.unit is Unit.person and quantity.classifier == "个"
+                and cue.metric is Metric.jobs_created):
             return Unit.person, cue.metric  # 创造2000余个就业岗位: jobs created, counted in people
         if unit is None:
             # 个 counts enterprises only when an enterprise noun follows (handled before)
@@ -335,6 +341,10 @@ class MetricResolver:
                 return None
             if any(0 <= q.start - cue.end <= 1 for q in found.quantities):
                 return None  # 共1.66万家，复工8125家: the word names the number right after it
+            _, cue_clause_end = clause(text, cue.start, cue.end)
+            if clause_marks(text[quantity.end : cue.start]) and any(
+                    cue.end <= q.start < cue_clause_end for q in found.quantities):
+                return None  # …3 642 000人，劳动人口则由3 874 900人: the word is the later number's
             gap_start, gap_end = quantity.end, cue.start
             base = 1.5
         else:
@@ -399,7 +409,7 @@ class MetricResolver:
         not 人数为24,201人."""
         modifiers = self.lexicon.modifiers
         text = found.text
-        clause_start, clause_end = clause(text, quantity.end, quantity.end)
+        clause_start, clause_end = clause(text, quantity.start, quantity.end)
         before = text[clause_start : quantity.start]
         if any(before.endswith(noun) or before.rstrip("共计达为有").endswith(noun)
                for noun in modifiers.support_nouns):

@@ -76,8 +76,15 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
     after = [
         p for p in found.places
         if quantity.end <= p.start < clause_end and not is_demonym(found, p)
+        and not is_origin(text, p, found.places)  # 输送1.1万人赴新疆: a destination
     ]
     return after[0] if after else None
+
+
+def _outermost_dropped(places: Sequence[PlaceRef]) -> list[PlaceRef]:
+    """四川成都、重庆: a place written right before another names where that one lies."""
+    return [p for i, p in enumerate(places)
+            if not (i + 1 < len(places) and places[i + 1].start == p.end and p.scope is None)]
 
 
 def _with_listed(text: str, before: Sequence[PlaceRef]) -> PlaceRef:
@@ -121,7 +128,7 @@ def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bo
 def distribute_places(found: SentenceFindings, drafts: Sequence[Draft], clause_start: int,
                       position: int) -> None:
     """哈尔滨、齐齐哈尔分别为91.3%和88.6%: the i-th number goes with the i-th name."""
-    places = [p for p in found.places if clause_start <= p.start and p.end <= position]
+    places = _outermost_dropped([p for p in found.places if clause_start <= p.start and p.end <= position])
     if len(places) == len(drafts):
         for draft, place in zip(drafts, places, strict=True):
             draft.place = place

@@ -8,6 +8,7 @@ date (`subject`, `region`, `date`). A 分别 list is then paired item by item.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from pipeline.extract.findings import SentenceFindings
@@ -127,16 +128,15 @@ class SentenceResolver:
 
     def _distribute(self, found: SentenceFindings, drafts: list[Draft]) -> None:
         """哈尔滨、齐齐哈尔分别为91.3%和88.6%: the i-th number goes with the i-th name."""
-        position = found.text.find("分别")
-        if position < 0:
-            return
-        clause_start, clause_end = clause(found.text, position, position)
-        after = [d for d in drafts if position < d.quantity.start < clause_end]
-        if len(after) < 2:
-            return
-        distribute_places(found, after, clause_start, position)
-        distribute_subjects(found, after, clause_start, position)
-        rates = self.metrics.listed_cues(found, clause_start, position, after[0].unit)
-        if len(rates) == len(after):  # 开工率和人员复岗率分别回升至99.1%和95.4%
-            for draft, cue in zip(after, rates, strict=True):
-                draft.metric, draft.indicator = cue.metric, cue.text
+        for match in re.finditer("分别", found.text):  # every list of the sentence
+            position = match.start()
+            clause_start, clause_end = clause(found.text, position, position)
+            after = [d for d in drafts if position < d.quantity.start < clause_end]
+            if len(after) < 2:
+                continue
+            distribute_places(found, after, clause_start, position)
+            distribute_subjects(found, after, clause_start, position)
+            rates = self.metrics.listed_cues(found, clause_start, position, after[0].unit)
+            if len(rates) == len(after):  # 开工率和人员复岗率分别回升至99.1%和95.4%
+                for draft, cue in zip(after, rates, strict=True):
+                    draft.metric, draft.indicator = cue.metric, cue.text

@@ -87,3 +87,16 @@ def test_numbers_offsets_are_grounded(number: int, classifier: str) -> None:
     text = f"截至目前，共有{number}{classifier}。"
     found = finder.find(text)
     assert [text[q.start : q.end] for q in found] == [f"{number}{classifier}"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "qualifier"),
+    [("到岗人数超过一半", "一半", "50", Qualifier.over), ("半数企业关停", "半数", "50", Qualifier.exact),
+     ("接送上万名员工", "万名", "10000", Qualifier.over), ("近百家企业", "百家", "100", Qualifier.approx),
+     ("增加数百个岗位", "数百个", "100", Qualifier.over)],
+)
+def test_numbers_v2_halves_and_magnitudes_without_digits(
+    quantities: QuantityFinder, text: str, surface: str, value: str, qualifier: Qualifier
+) -> None:
+    found = quantities.find(text)[0]
+    assert (text[found.start : found.end], found.value, found.qualifier) == (surface, Decimal(value), qualifier)

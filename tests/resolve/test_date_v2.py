@@ -53,3 +53,9 @@ def test_date_v2_no_year_in_input_gives_null(extract: object) -> None:
 )
 def test_date_v2_taiwan_pages(record: Find, head: str, body: str, surface: str, date: str) -> None:
     assert record(body, surface, head=head).date == date
+
+
+def test_date_v2_pair_after_two_periods_takes_the_earlier(record: Find) -> None:
+    body = "失业率由2019年1月至3月的3.1%下跌至2019年2月至4月的3.0%，而就业不足率则由1.2%下跌至1.1%。"
+    assert record(body, "1.2%").date == "2019-03"
+    assert record(body, "1.1%").date == "2019-04"

@@ -38,3 +38,14 @@ def test_region_v2_separate_lists_pair_in_order(record: Find) -> None:
 def test_region_v2_origin_places_do_not_count(record: Find) -> None:
     region = record("从四川、云南等地接回务工人员3000人。", "3000人").region
     assert region is not None and region.name == "大庆市"
+
+
+def test_region_v2_every_list_of_a_sentence_pairs_in_order(record: Find) -> None:
+    body = "肇州县、肇源县分别输转3.8万人、4.1万人，林甸县、杜尔伯特县分别输转6.2万人、5.3万人。"
+    assert record(body, "4.1万人").region.name == "肇源县"  # type: ignore[union-attr]
+    assert record(body, "6.2万人").region.name == "林甸县"  # type: ignore[union-attr]
+
+
+def test_region_v2_a_place_inside_another_is_one_place_of_a_list(record: Find) -> None:
+    body = "黑龙江大庆、哈尔滨分别开发见习岗位2.1万个、1.9万个。"
+    assert record(body, "2.1万个").region.name == "大庆市"  # type: ignore[union-attr]
