@@ -40,6 +40,7 @@ MAX_CUE_GAP = 26
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 
 Choice = tuple[Metric, str, Unit]
+_PER_HEAD_COUNT = ("每", "每招用", "每吸纳", "每录用", "每招收", "每安置", "每聘用", "每新招用")
 _RECALL_UNITS = {Unit.person, Unit.enterprise, Unit.ratio}
 # metrics a topic carried through the paragraph may replace: they say no more than "a count"
 _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
@@ -61,6 +62,8 @@ class MetricResolver:
     def excluded(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
         if counted is not None and counted.kind == "excluded":
             return True
+        if found.text.endswith(_PER_HEAD_COUNT, 0, quantity.start):
+            return True  # 每招用1人不超过1500元: the 1 is the head the money is counted by
         if quantity.unit in (Unit.percent, Unit.yuan, Unit.percentage_point):
             return False
         return any(
@@ -88,10 +91,10 @@ class MetricResolver:
         """An out-of-scope word closer before the number than any metric word, in its clause."""
         if self._lent_money(found, quantity):
             return True
+        if any(w in found.text for w in self.lexicon.modifiers.always_out_words):
+            return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
         if quantity.unit is Unit.enterprise:
-            # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it; but 19家企业劳动纠纷
-            start, end = clause(found.text, quantity.start, quantity.end)
-            return any(w in found.text[start:end] for w in self.lexicon.modifiers.always_out_words)
+            return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
         start, end = clause(found.text, quantity.start, quantity.end)
         if quantity.unit is Unit.yuan and any(
                 w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words):
