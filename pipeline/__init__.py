@@ -21,6 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from pipeline.settings import Settings
 
+# Importing a subpackage binds its name on this package, and `pipeline.extract` (the stage)
+# has the name of the API's `extract`. The stage is loaded here, once, so that later imports
+# of its modules bind nothing on this package; dropping the binding lets `__getattr__` give
+# the function whatever was imported first.
+importlib.import_module("pipeline.extract")
+del globals()["extract"]
+
 if TYPE_CHECKING:
     from pipeline.api import Extractor, extract
     from schemas import ExtractedDocument, StatRecord

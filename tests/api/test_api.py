@@ -50,6 +50,18 @@ def test_api_import_does_not_build_spacy(run_python: RunPython, tmp_path: Path) 
     assert result.stdout.strip() == "[]"
 
 
+@pytest.mark.parametrize("first", ["import pipeline.extract.numbers", "import pipeline.process"])
+def test_api_extract_is_the_function_whatever_was_imported_first(
+    first: str, run_python: RunPython, tmp_path: Path
+) -> None:
+    """The stage package pipeline.extract shares the API function's name."""
+    code = f"{first}\nimport pipeline\nfrom pipeline import extract\n" \
+           "print(callable(extract), pipeline.extract is extract)"
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
+
+
 def test_api_extract_returns_grounded_records() -> None:
     document = extract(SENTENCE, published_at="2020-04-18")
     assert isinstance(document, ExtractedDocument)
