@@ -227,10 +227,7 @@ class Extractor:
                 if record is not None:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
-            self._learn_targets(sentence, article)
-            paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
-                paragraph.place)
-            paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
+            self._carry_forward(sentence, article, paragraph)
         article.carried_place = paragraph.place
         article.last_day = last_day(paragraph_times, len(text)) or article.last_day
         article.last_period = last_period(paragraph_times, len(text)) or article.last_period
@@ -239,6 +236,10 @@ class Extractor:
     def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
         """What a sentence without figures tells the sentences after it: places and topic."""
         learn_places(self.gazetteer, sentence, article)
+        self._carry_forward(sentence, article, paragraph)
+
+    def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
+        """The paragraph state a sentence leaves for the next: announced targets, place, topic."""
         self._learn_targets(sentence, article)
         paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
             paragraph.place)

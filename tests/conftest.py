@@ -1,5 +1,6 @@
-"""Fixtures shared by several test packages: headless Debian chromium and a PNG reader, and
-the throwaway PostgreSQL cluster of the session.
+"""Fixtures shared by several test packages: the pipeline's stages built once per session
+(an internal `Extractor`, the quantity and time finders, the converter), headless Debian
+chromium and a PNG reader, and the throwaway PostgreSQL cluster of the session.
 
 PostgreSQL is real: `postgres_cluster` runs scripts/start_postgres.sh (Debian's
 postgresql) on a free loopback port, once per session. Without the binaries the
@@ -21,8 +22,34 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.timex import TimeFinder
+from pipeline.ingest.convert import Converter
+from pipeline.process import Extractor
+
 CHROMIUM = Path("/usr/bin/chromium")
 Chromium = Callable[..., subprocess.CompletedProcess[bytes]]
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    """The internal Extractor (costly to build: spaCy, jieba, OpenCC), one per session."""
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def quantities() -> QuantityFinder:
+    return QuantityFinder()
+
+
+@pytest.fixture(scope="session")
+def times() -> TimeFinder:
+    return TimeFinder()
+
+
+@pytest.fixture(scope="session")
+def converter() -> Converter:
+    return Converter()
 
 
 @pytest.fixture(scope="session")

@@ -52,7 +52,6 @@ class Quantity:
     classifier: str  # the counting word as written (Simplified): 人, 家, %, 个百分点
     unit: Unit | None  # None when the counting word does not tell (个, 次)
     qualifier: Qualifier  # from 多/余 inside the quantity or words around it
-    is_range: bool = False
     value_max: Decimal | None = None  # the upper bound of a range (3至5万人 -> 50000), v2
 
 
@@ -183,7 +182,7 @@ class QuantityFinder:
                 return None
             high = parse_number(match.group("pct_hi"))
             return Quantity(start, end, tens * 10, "%", Unit.percent,
-                            self._outer_qualifier(text, start, end, Qualifier.exact), is_range=True,
+                            self._outer_qualifier(text, start, end, Qualifier.exact),
                             value_max=high * 10 if high is not None and high > tens else None)
         if match.group("cheng_a"):
             tens, units = parse_number(match.group("cheng_a")), parse_number(match.group("cheng_b"))
@@ -247,7 +246,6 @@ class QuantityFinder:
             value_max = None  # 5至3: not a range we can trust; keep the first number
         qualifier = self._outer_qualifier(text, start, end, base)
         return Quantity(start, end, normalise(value), classifier.word, unit, qualifier,
-                        is_range=bool(match.group("join")),
                         value_max=normalise(value_max) if value_max is not None else None)
 
     def _upper(self, match: re.Match[str], scale: Decimal) -> Decimal | None:

@@ -28,7 +28,7 @@ from decimal import Decimal
 from pipeline.extract.findings import SentenceFindings
 from pipeline.extract.lexicon import Cue, Lexicon, Marker, Noun
 from pipeline.extract.numbers import Quantity
-from pipeline.resolve.draft import Draft, clause, clause_marks, counted_noun, marker_before, noun_before
+from pipeline.resolve.draft import Draft, clause, clause_marks, marker_before, noun_before
 from schemas import Metric, Qualifier, Unit
 
 # 300元/人, 500元每人的标准: a rate per beneficiary, i.e. a policy's amount per head
@@ -472,9 +472,6 @@ class MetricResolver:
                 continue
             listed.append(cue)
         return listed
-
-    def counted(self, found: SentenceFindings, quantity: Quantity) -> Noun | None:
-        return counted_noun(found, quantity)
 
 
 __all__ = ["Choice", "MetricResolver"]

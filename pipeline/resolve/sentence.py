@@ -15,7 +15,7 @@ from pipeline.extract.findings import SentenceFindings
 from pipeline.extract.lexicon import Lexicon, Noun
 from pipeline.extract.numbers import Quantity
 from pipeline.resolve.date import sentence_date
-from pipeline.resolve.draft import Draft, clause
+from pipeline.resolve.draft import Draft, clause, counted_noun
 from pipeline.resolve.kind import KindResolver, direction_of
 from pipeline.resolve.metric import MetricResolver
 from pipeline.resolve.region import distribute_places, place_in_sentence
@@ -51,7 +51,7 @@ class SentenceResolver:
         class_end: int = -1,
     ) -> Draft | None:
         text = found.text
-        counted = self.metrics.counted(found, quantity)
+        counted = counted_noun(found, quantity)
         projects = self.metrics.resuming_projects(found, counted, quantity)
         if projects is not None:
             return self._projects(found, quantity, counted) if projects else None

@@ -8,10 +8,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate.corpus import CorpusLoad, load_corpus
-from pipeline.extract.numbers import QuantityFinder
-from pipeline.extract.timex import TimeFinder
-from pipeline.ingest.convert import Converter
-from pipeline.process import Extractor
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,24 +17,8 @@ def repo() -> Path:
     return REPO
 
 
-@pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return Extractor()
 
 
-@pytest.fixture(scope="session")
-def converter() -> Converter:
-    return Converter()
-
-
-@pytest.fixture(scope="session")
-def quantities() -> QuantityFinder:
-    return QuantityFinder()
-
-
-@pytest.fixture(scope="session")
-def times() -> TimeFinder:
-    return TimeFinder()
 
 
 @pytest.fixture(scope="session")

@@ -10,17 +10,12 @@ import pytest
 
 from pipeline.extract.gazetteer import shared_gazetteer
 from pipeline.ingest.clean import Cleaner
-from pipeline.ingest.convert import Converter
 
 REPO = Path(__file__).resolve().parents[2]
 GOLD_DIR = REPO.parent / "shared" / "spec" / "gold"
 ARCHIVE = REPO.parent / "shared" / "data" / "news-archive.jsonl.gz"
 SEED = "dbw-daqing-2020-04-28"
 
-
-@pytest.fixture(scope="session")
-def converter() -> Converter:
-    return Converter()
 
 
 @pytest.fixture(scope="session")

@@ -16,10 +16,6 @@ Extract = Callable[..., ExtractedDocument]
 Find = Callable[..., StatRecord]
 
 
-@pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 @pytest.fixture(scope="session")
 def extract(extractor: Extractor) -> Extract:

@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from tests.conftest import PostgresCluster
 
 
-@pytest.fixture(scope="session")
-def extractor() -> Extractor:
-    return Extractor()
-
 
 @pytest.fixture(scope="session")
 def spent_extractor() -> Extractor:
