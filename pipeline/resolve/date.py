@@ -29,7 +29,7 @@ from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.draft import Draft
 from schemas import Metric
 
-_TARGET_KINDS = {"year", "relative_year", "ym", "ymd", "month_range", "quarter", "half", "holiday", "season"}
+_TARGET_KINDS = {"year", "relative_year", "same_year", "ym", "ymd", "month_range", "quarter", "half", "holiday", "season"}
 
 
 def sentence_date(
@@ -87,7 +87,7 @@ def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date
     if not targets:
         return None
     target = targets[-1]
-    if target.kind in ("relative_year", "year", "now") or target.value is None:
+    if target.kind in ("relative_year", "year", "same_year", "now") or target.value is None:
         return target.year_only
     value = target.value or ""
     if target.rolled_back:  # a target month after publication is this year's, not last

@@ -25,6 +25,11 @@ from tests.resolve.conftest import Find
         ("国庆期间，全市举办招聘会12场。", "12场", "2020-10"),
         # a target takes its next occurrence
         ("全市力争到2月底新增就业岗位5000个。", "5000个", "2021-02"),
+        # a target for the whole year or its end takes the year
+        ("园区力争全年新增就业3万人以上。", "3万人", "2020"),
+        ("力争年底前园区从业人员总量突破25万人。", "25万人", "2020"),
+        # 年初以来 is up to now
+        ("年初以来全市新增就业3万人。", "3万人", "2020-03-10"),
     ],
 )
 def test_date_v2_rules(record: Find, body: str, surface: str, date: str) -> None:
