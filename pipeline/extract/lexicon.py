@@ -105,6 +105,8 @@ class ModifierTable(BaseModel):
     topics: list[Topic]
     unrelated_rate_words: list[str]
     labour_topic_words: list[str]
+    topic_false_friends: tuple[str, ...]
+    out_after_words: tuple[str, ...]
     agency_words: tuple[str, ...]
     local_outlet_suffixes: tuple[str, ...]
     out_of_scope_words: list[str]
@@ -300,6 +302,8 @@ class Lexicon:
         return None
 
     def is_labour_topic(self, paragraph: str) -> bool:
+        for compound in self.modifiers.topic_false_friends:
+            paragraph = paragraph.replace(compound, "")
         return any(word in paragraph for word in self.modifiers.labour_topic_words)
 
     def last_out_of_scope(self, text: str) -> int:

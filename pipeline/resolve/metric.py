@@ -66,6 +66,8 @@ class MetricResolver:
             return True  # 每招用1人不超过1500元: the 1 is the head the money is counted by
         if quantity.unit in (Unit.percent, Unit.yuan, Unit.percentage_point):
             return False
+        if counted is not None and counted.kind in ("person", "enterprise"):
+            return False  # 社区1809名搬迁群众: the number counts the people, not the community
         return any(
             # 成员单位39个; one-character nouns (全市452家) are too ambiguous here
             noun.kind == "excluded" and noun.end == quantity.start and noun.end - noun.start > 1
@@ -99,21 +101,55 @@ class MetricResolver:
         if quantity.unit is Unit.yuan and any(
                 w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words):
             return False  # 降低失业保险费率为企业减少成本456亿元: insurance relief is support
+        if self._out_after(found, quantity, metric, end):
+            return True
         window = found.text[start : quantity.start]
         word_end = self.lexicon.last_out_of_scope(window)
+        if word_end < 0 and start > 0 and self._bare_change(found, window, start, end):
+            # 订单量同比增长18%，3月份增长了30%: a clause that only says how much inherits the
+            # measure of the clauses before it
+            start, window = 0, found.text[: quantity.start]
+            word_end = self.lexicon.last_out_of_scope(window)
         if word_end < 0:
             return self._anecdote_money(found, quantity, metric, start)
         cue_ends = [c.end - start for c in found.cues
                     if start <= c.start and c.end <= quantity.start and c.metric is not Metric.other]
-        return word_end > max(cue_ends, default=-1)
+        # an out-of-scope word that ends with the metric word holds it (帮扶资金 over 资金)
+        return word_end >= max(cue_ends, default=-1)
+
+    def _out_after(self, found: SentenceFindings, quantity: Quantity, metric: Metric, end: int) -> bool:
+        """601人实现脱贫, 12人当上干部: what the people did is outside the contract (v2)."""
+        if quantity.unit is not Unit.person:
+            return False
+        start, _end = clause(found.text, quantity.start, quantity.end)
+        if metric is not Metric.other and self._cue_in(found, start, end):
+            return False  # 带动50人就业后脱贫: the clause's own cue counts them
+        after = found.text[quantity.end : end]
+        return any(word in after for word in self.lexicon.modifiers.out_after_words)
+
+    def _bare_change(self, found: SentenceFindings, window: str, start: int, end: int) -> bool:
+        """A clause with no metric word and no noun of its own that says only a change."""
+        if self._cue_in(found, start, end) or any(
+                start <= n.start < end and n.kind != "excluded" for n in found.nouns):
+            return False
+        modifiers = self.lexicon.modifiers
+        return any(word in window for word in (*modifiers.change_up, *modifiers.change_down))
+
+    @staticmethod
+    def _cue_in(found: SentenceFindings, start: int, end: int) -> bool:
+        return any(start <= c.start and c.end <= end and c.metric is not Metric.other
+                   for c in found.cues)
 
     def _lent_money(self, found: SentenceFindings, quantity: Quantity) -> bool:
-        """发放流动资金贷款5亿元, 50亿元专项再贷款: money lent, not tied to jobs (reading 4)."""
+        """发放流动资金贷款5亿元, 50亿元专项再贷款: money lent in a sentence not about jobs (reading 4)."""
         if quantity.unit is not Unit.yuan:
             return False
-        start, end = clause(found.text, quantity.start, quantity.end)
         modifiers = self.lexicon.modifiers
-        return any(w in found.text[start:end] for w in modifiers.finance_words) and not any(
+        start, end = clause(found.text, quantity.start, quantity.end)
+        if any(w in found.text[start:end] for w in modifiers.social_insurance_words):
+            return False  # 融资成本……社保减免为企业减负6000亿元: insurance relief is support
+        # the whole sentence: 专项贷款已完成投放，共发放1200亿元 lends the 1200亿元 too
+        return any(w in found.text for w in modifiers.finance_words) and not any(
             w in found.text for w in modifiers.job_finance_words)
 
     def _anecdote_money(self, found: SentenceFindings, quantity: Quantity, metric: Metric,

@@ -31,6 +31,17 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("银行向企业发放流动资金贷款5亿元。", "5亿元"),
         # one person's wage in an anecdote
         ("他说，一个月工资不到2000元。", "2000元"),
+        # money lent: the loan is named in an earlier clause of the sentence
+        ("银行复工复产专项贷款已完成投放，共发放1200亿元。", "1200亿元"),
+        # a bare change inherits the out-of-scope measure of the clauses before it
+        ("一季度企业的订单量同比增长18%，仅3月份就增长了30%。", "30%"),
+        ("全国一般公共预算支出近7万亿元，同比增长2.9%，就业支出分别增长3.7%。", "2.9%"),
+        # what the people counted did is outside the contract, in a paragraph about work
+        ("村里的就业工作扎实推进，2018年601人实现脱贫。", "601人"),
+        ("他带过的兵在各自岗位发光，其中12人当上干部。", "12人"),
+        # 走上领导岗位 and 医疗人才 put no paragraph on work
+        ("他带出的学员中，6名走上领导岗位，200多名成为业务骨干。", "200多名"),
+        ("全区医疗卫生机构达到1548个，卫生人员2.4万余人。", "2.4万余人"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -48,6 +59,13 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市城镇就业人数为56.3万人。", "56.3万人", "workers_at_work"),
         ("全市为9000名农民工追回欠薪500万元。", "9000名", "support_recipients"),
         ("开通返岗专列12趟。", "12趟", "transport_services"),
+        # people helped into work are new jobs; a community before the count does not exclude it
+        ("工作队帮助106名村民实现就近就地就业。", "106名", "jobs_created"),
+        ("园区带动社区1809名搬迁群众实现家门口就业。", "1809名", "jobs_created"),
+        # insurance relief stays support even beside financing words
+        ("降低企业融资成本，社保减免预计为企业减负约6000亿元。", "6000亿元", "support_amount"),
+        # a growth stated for the same measure as the clause before it keeps that measure
+        ("一季度全省新增就业5万人，同比增长3%。", "3%", "jobs_created"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
