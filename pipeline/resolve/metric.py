@@ -36,6 +36,8 @@ _PER_HEAD = re.compile(r"[/／](?:人|户|家|月|岗)|每(?:人|户|家|名)")
 _BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d.%万亿个人家])")
 _LIST = re.compile(r"[、和及与]")
 MAX_CUE_GAP = 26
+# 为全市重点保供的1.7万家企业: how far 为/向/对 may stand before the number it serves
+_SERVICE_GAP = 12
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 
@@ -320,7 +322,9 @@ class MetricResolver:
         return None
 
     def _cue_stands(self, found: SentenceFindings, cue: Cue) -> bool:
-        """A cue is a word of its own: not 上工 in 以上工业, not 开工 in 新开工项目."""
+        """A cue is a word of its own: not 上工 in 以上工业, not 开工 in 新开工项目, not 服务 in 服务业."""
+        if found.text.startswith("业", cue.end):
+            return False
         if len(cue.text) <= 2 and (
             cue.start not in found.token_starts and cue.end not in found.token_ends
         ):
@@ -460,16 +464,23 @@ class MetricResolver:
             return True  # 2,314家企业申领扩岗补助
         window = text[max(clause_start, quantity.start - 4) : quantity.start]
         verb = next((w for w in modifiers.support_before if window.endswith(w)), None)
-        if verb is None:
-            return False
-        if verb in modifiers.support_verbs:
+        if verb is not None and verb in modifiers.support_verbs:
             return True  # 帮扶1亿市场主体, 共服务了2661家企业
+        if verb is None and not self._service_verb_before(text, clause_start, quantity.start):
+            return False
         if any(word in after_noun for word in modifiers.service_words):
             return True  # 为36家重点企业提供“一对一”服务, 向42家企业发放补贴
         return any(
             cue.metric in _SERVICE_METRICS and quantity.end <= cue.start < clause_end
             for cue in found.cues
         )
+
+    def _service_verb_before(self, text: str, clause_start: int, start: int) -> bool:
+        """为全市1.7万家企业免征, 对保供的42家企业发放: 为/向/对 a few words before the number."""
+        window = text[max(clause_start, start - _SERVICE_GAP) : start]
+        verbs = [w for w in self.lexicon.modifiers.support_before
+                 if w not in self.lexicon.modifiers.support_verbs and w in window]
+        return any(not re.search(r"\d", window[window.rindex(w) + len(w):]) for w in verbs)
 
     # -- bare ratios -------------------------------------------------------------------
     @staticmethod

@@ -66,6 +66,11 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("降低企业融资成本，社保减免预计为企业减负约6000亿元。", "6000亿元", "support_amount"),
         # a growth stated for the same measure as the clause before it keeps that measure
         ("一季度全省新增就业5万人，同比增长3%。", "3%", "jobs_created"),
+        # recipients: 为/向/对 a few words before the number, a service after the noun
+        ("2个月共为全市1.7万家企业免征社保费5.32亿元。", "1.7万家", "support_recipients"),
+        ("对疫情防控保供的42家企业发放一次性吸纳就业补贴1272.5万元。", "42家", "support_recipients"),
+        # 服务 in 服务业 is no verb of support
+        ("全市服务业企业达120家，复工率90%。", "120家", "enterprises_total"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
