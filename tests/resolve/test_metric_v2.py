@@ -71,6 +71,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("对疫情防控保供的42家企业发放一次性吸纳就业补贴1272.5万元。", "42家", "support_recipients"),
         # 服务 in 服务业 is no verb of support
         ("全市服务业企业达120家，复工率90%。", "120家", "enterprises_total"),
+        # a share of last year's migrant workers is the at-work rate
+        ("全市已外出务工32.6万人，占去年外出务工总数的78.5%。", "78.5%", "at_work_rate"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
