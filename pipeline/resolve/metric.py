@@ -210,12 +210,35 @@ class MetricResolver:
         previous: Sequence[Draft],
     ) -> Choice | None:
         choice = self._by_cue(found, index, quantity, unit, counted, is_change)
+        choice = self._breakdown(found, quantity, unit, choice, previous) or choice
         topical = self._by_topic(found, unit, choice)
         if topical is not None:
             return topical
         if choice is None:
             choice = self._fallback(found, quantity, unit, counted, previous)
         return choice
+
+    @staticmethod
+    def _breakdown(found: SentenceFindings, quantity: Quantity, unit: Unit | None,
+                   choice: Choice | None, previous: Sequence[Draft]) -> Choice | None:
+        """输送务工人员4.2万人，其中赴新疆务工人员1.1万人: a breakdown whose only metric word is
+        inside the name of the group counted keeps the metric of the figure it breaks down."""
+        if choice is None or unit is None:
+            return None
+        start, _end = clause(found.text, quantity.start, quantity.end)
+        if not found.text[start:quantity.start].lstrip().startswith("其中"):
+            return None
+        same_unit = [d for d in previous if d.unit is unit]
+        if not same_unit or same_unit[-1].metric is choice[0]:
+            return None
+        in_name = any(
+            noun.kind != "excluded" and noun.start <= cue.start and cue.end <= noun.end
+            and start <= cue.start < quantity.start and cue.text == choice[1]
+            for cue in found.cues for noun in found.nouns
+        )
+        if not in_name:
+            return None
+        return same_unit[-1].metric, same_unit[-1].indicator, same_unit[-1].unit
 
     @staticmethod
     def _by_topic(found: SentenceFindings, unit: Unit | None, choice: Choice | None) -> Choice | None:

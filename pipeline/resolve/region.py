@@ -129,6 +129,8 @@ def distribute_places(found: SentenceFindings, drafts: Sequence[Draft], clause_s
                       position: int) -> None:
     """哈尔滨、齐齐哈尔分别为91.3%和88.6%: the i-th number goes with the i-th name."""
     places = _outermost_dropped([p for p in found.places if clause_start <= p.start and p.end <= position])
+    if any(is_origin(found.text, p, found.places) for p in places):
+        return  # 其中赴新疆、福建务工人员分别为…: destinations, not the figures' places
     if len(places) == len(drafts):
         for draft, place in zip(drafts, places, strict=True):
             draft.place = place

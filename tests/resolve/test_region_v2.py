@@ -49,3 +49,9 @@ def test_region_v2_every_list_of_a_sentence_pairs_in_order(record: Find) -> None
 def test_region_v2_a_place_inside_another_is_one_place_of_a_list(record: Find) -> None:
     body = "黑龙江大庆、哈尔滨分别开发见习岗位2.1万个、1.9万个。"
     assert record(body, "2.1万个").region.name == "大庆市"  # type: ignore[union-attr]
+
+
+def test_region_v2_a_list_of_destinations_pairs_no_place(record: Find) -> None:
+    body = "全市输送务工人员4.2万人，其中赴新疆、福建务工人员分别为1.1万人、0.9万人。"
+    assert record(body, "1.1万人").region.name == "大庆市"  # type: ignore[union-attr]
+    assert record(body, "0.9万人").metric.value == "workers_transported"
