@@ -127,6 +127,8 @@ class ModifierTable(BaseModel):
     wage_words: tuple[str, ...]
     service_words: tuple[str, ...]
     recipient_words: tuple[str, ...]
+    survey_words: tuple[str, ...]
+    new_enterprise_words: tuple[str, ...]
     support_before: tuple[str, ...]
     support_verbs: tuple[str, ...]
     support_nouns: tuple[str, ...]

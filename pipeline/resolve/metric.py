@@ -315,6 +315,10 @@ class MetricResolver:
         """No metric word fits: what the number counts, or the figure before it, decides."""
         before = noun_before(found, quantity)
         if unit in (Unit.enterprise, None) and before is not None and before.kind == "enterprise":
+            start, end = clause(found.text, quantity.start, quantity.end)
+            other = self._new_or_surveyed(found.text, start, quantity, before, end)
+            if other is not None:
+                return Metric.other, other, Unit.enterprise  # 新增个体工商户2.1万户
             return Metric.enterprises_total, before.text, Unit.enterprise  # 工业企业达386家
         same_unit = [d for d in previous if d.unit is unit and unit is not None]
         if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before
@@ -434,7 +438,10 @@ class MetricResolver:
         if self._support_for(found, quantity, counted):
             indicator = self.indicator_near(found, quantity, Unit.yuan) or counted.text
             return Metric.support_recipients, indicator, Unit.enterprise
-        _, clause_end = clause(text, counted.end, counted.end)
+        clause_start, clause_end = clause(text, counted.end, counted.end)
+        other = self._new_or_surveyed(text, clause_start, quantity, counted, clause_end)
+        if other is not None:
+            return Metric.other, other, Unit.enterprise
         for cue in found.cues:
             if not counted.end <= cue.start <= counted.end + 6 or cue.start >= clause_end:
                 continue
@@ -452,6 +459,19 @@ class MetricResolver:
         if recruiting:  # 邀请317家企业，提供1.8万多个岗位: employers at a fair or posting jobs
             return Metric.employers_recruiting, recruiting[0].text, Unit.enterprise
         return Metric.enterprises_total, counted.text, Unit.enterprise
+
+    def _new_or_surveyed(self, text: str, clause_start: int, quantity: Quantity, counted: Noun,
+                         clause_end: int) -> str | None:
+        """新增个体工商户2.1万户, 对9900多家企业的问卷调查: `other` (v2); the indicator, else None."""
+        modifiers = self.lexicon.modifiers
+        after = text[counted.end : clause_end]
+        if any(word in after[:8] for word in modifiers.survey_words):
+            return "调查" + counted.text
+        noun_before_number = counted.start < quantity.start
+        head = text[clause_start : min(quantity.start, counted.start)]
+        near = head[-8:] if not noun_before_number else head
+        word = next((w for w in modifiers.new_enterprise_words if w in near), None)
+        return f"{word}{counted.text}" if word is not None else None
 
     @staticmethod
     def _rate_follows(found: SentenceFindings, position: int) -> bool:

@@ -73,6 +73,11 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市服务业企业达120家，复工率90%。", "120家", "enterprises_total"),
         # a share of last year's migrant workers is the at-work rate
         ("全市已外出务工32.6万人，占去年外出务工总数的78.5%。", "78.5%", "at_work_rate"),
+        # enterprises surveyed and new enterprises are other, not a population (v2)
+        ("对全国8200余家重点外资企业调查显示，复工企业占九成。", "8200余家", "other"),
+        ("3月份，全市新增就业5.23万人，新增个体工商户2.1万户。", "2.1万户", "other"),
+        # the total of rural labour transferred is a stock
+        ("截至3月底，全省农村劳动力转移就业总量达3150万人。", "3150万人", "workers_at_work"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
