@@ -282,7 +282,9 @@ class QuantityFinder:
         if mag:
             value *= self.table.magnitudes[mag]
             tail = match.group(f"{prefix}tail")
-            if tail:  # 3万4000, 1205万4千
+            if tail and len(tail) == 1 and tail.isdigit():  # 4万5 is 45000 as spoken, 1亿5 1.5亿
+                value += Decimal(tail) * self.table.magnitudes[mag] / 10
+            elif tail:  # 3万4000, 1205万4千
                 value += Decimal(tail.rstrip("千")) * (1000 if tail.endswith("千") else 1)
         elif match.group(f"{prefix}tail"):
             return None

@@ -16,6 +16,9 @@ from pipeline.extract.numbers import Quantity
 from schemas import Direction, Kind, Metric, Qualifier, Sector, Unit
 
 _CLAUSE = re.compile(r"[，,；;：:（(）)]")
+# Between a number and the noun it counts: 的, a rank, a quoted label (2万多家省级“专精特新”中小企业).
+_NOUN_GAP = re.compile(r"的?(?:(?:国家|省|市|县|区)级)?(?:“[^”，。]{1,8}”|「[^」，。]{1,8}」)?的?")
+_MAX_NOUN_GAP = 14
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 
 
@@ -58,9 +61,11 @@ def quoted(text: str, position: int) -> bool:
 def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:
     """The noun the quantity counts: 452家[规上企业], 1.2万名[『4555』人员]."""
     for noun in found.nouns:
-        if quantity.end <= noun.start <= quantity.end + 1:
+        if found.text.startswith("级", noun.end):
+            continue  # 省级, 市级: a rank, not what is counted
+        if quantity.end <= noun.start <= quantity.end + _MAX_NOUN_GAP:
             gap = found.text[quantity.end : noun.start]
-            if gap in ("", "的"):
+            if _NOUN_GAP.fullmatch(gap):
                 return noun
     return None
 

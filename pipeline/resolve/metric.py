@@ -121,8 +121,8 @@ class MetricResolver:
 
     def _out_after(self, found: SentenceFindings, quantity: Quantity, metric: Metric, end: int) -> bool:
         """601人实现脱贫, 12人当上干部: what the people did is outside the contract (v2)."""
-        if quantity.unit is not Unit.person:
-            return False
+        if quantity.unit not in (Unit.person, None):
+            return False  # None: 24万建档立卡贫困人口, counted by the noun after it
         start, _end = clause(found.text, quantity.start, quantity.end)
         if metric is not Metric.other and self._cue_in(found, start, end):
             return False  # 带动50人就业后脱贫: the clause's own cue counts them
@@ -178,8 +178,8 @@ class MetricResolver:
         unit = quantity.unit
         if unit is None and counted is not None:
             unit = Unit.enterprise if counted.kind == "enterprise" else None
-            if counted.kind == "person" and not quantity.classifier:
-                unit = Unit.person  # 200万劳工: a bare number counting people
+            if counted.kind == "person" and quantity.classifier in ("", "个", "位"):
+                unit = Unit.person  # 200万劳工, 6197个贫困人口: a number counting people
         return unit
 
     # -- rule 2: caps ----------------------------------------------------------------

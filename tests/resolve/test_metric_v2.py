@@ -42,6 +42,10 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # 走上领导岗位 and 医疗人才 put no paragraph on work
         ("他带出的学员中，6名走上领导岗位，200多名成为业务骨干。", "200多名"),
         ("全区医疗卫生机构达到1548个，卫生人员2.4万余人。", "2.4万余人"),
+        ("全区还有24万建档立卡贫困人口未脱贫，就业帮扶任务艰巨。", "24万"),
+        ("全国36个个人养老金先行城市开立账户人数4030万人，就业稳定。", "36个"),
+        # 工作专班 is a task force, not a bus
+        ("服务专班推进50个重大工业项目复工，抓好惠企21条落实。", "21条"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -78,6 +82,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("3月份，全市新增就业5.23万人，新增个体工商户2.1万户。", "2.1万户", "other"),
         # the total of rural labour transferred is a stock
         ("截至3月底，全省农村劳动力转移就业总量达3150万人。", "3150万人", "workers_at_work"),
+        # the noun counted after a rank and a quoted label
+        ("截至目前，全国2万多家省级“专精特新”中小企业复工率达53.6%。", "2万多家", "enterprises_total"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
