@@ -19,6 +19,8 @@ _CLAUSE = re.compile(r"[，,；;：:（(）)]")
 # Between a number and the noun it counts: 的, a rank, a quoted label (2万多家省级“专精特新”中小企业).
 _NOUN_GAP = re.compile(r"的?(?:(?:国家|省|市|县|区)级)?(?:“[^”，。]{1,8}”|「[^」，。]{1,8}」)?的?")
 _MAX_NOUN_GAP = 14
+_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_GENERIC_FIRMS = ("企业", "公司", "工厂", "厂家", "商户")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 
 
@@ -67,7 +69,16 @@ def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:
             gap = found.text[quantity.end : noun.start]
             if _NOUN_GAP.fullmatch(gap):
                 return noun
+            if _trade_before_firm(found, quantity, noun, gap):
+                return noun
     return None
+
+
+def _trade_before_firm(found: SentenceFindings, quantity: Quantity, noun: Noun, gap: str) -> bool:
+    """9711家饲料企业: firms counted by 家/户 with a trade before the firm that is no metric word."""
+    return (quantity.classifier in ("家", "户") and noun.text in _GENERIC_FIRMS
+            and _MODIFIER.fullmatch(gap) is not None
+            and not any(quantity.end <= cue.end and cue.start < noun.start for cue in found.cues))
 
 
 def noun_before(found: SentenceFindings, quantity: Quantity) -> Noun | None:
@@ -76,7 +87,8 @@ def noun_before(found: SentenceFindings, quantity: Quantity) -> Noun | None:
         if noun.end > quantity.start or noun.kind == "excluded":
             continue
         gap = found.text[noun.end : quantity.start]
-        if len(gap) <= 3 and all(ch in "达为有共计约近超逾占了已总数的一是" for ch in gap):
+        # 企业达386家, 家庭农场增至1.2万家, 龙头企业总量达到313家
+        if len(gap) <= 4 and all(ch in "达为有共计约近超逾占了已总数的一是增至过到量突破累" for ch in gap):
             return noun
         return None
     return None

@@ -409,7 +409,8 @@ class MetricResolver:
         elif cue.start >= quantity.end:
             if cue.where == "before":
                 return None
-            if any(0 <= q.start - cue.end <= 1 for q in found.quantities):
+            if any(0 <= q.start - cue.end <= 1 and not clause_marks(text[cue.end : q.start])
+                   for q in found.quantities):
                 return None  # 共1.66万家，复工8125家: the word names the number right after it
             _, cue_clause_end = clause(text, cue.start, cue.end)
             if clause_marks(text[quantity.end : cue.start]) and any(

@@ -84,6 +84,13 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("截至3月底，全省农村劳动力转移就业总量达3150万人。", "3150万人", "workers_at_work"),
         # the noun counted after a rank and a quoted label
         ("截至目前，全国2万多家省级“专精特新”中小企业复工率达53.6%。", "2万多家", "enterprises_total"),
+        # a population: the noun before with 增至/总量达到, or a trade before the firm
+        ("截至目前，全市家庭农场增至1.2万家。", "1.2万家", "enterprises_total"),
+        ("全国9711家饲料企业，已有6384家开工复产。", "9711家", "enterprises_total"),
+        ("全国9711家饲料企业，已有6384家开工复产。", "6384家", "enterprises_resumed"),
+        # 复工面 is the resumption rate (v2); a word before a comma names no number after it
+        ("江苏全省规上工业企业复工总数3.8万家，复工面85%。", "85%", "resumption_rate"),
+        ("全市已有6384家复工企业，500名返岗员工。", "6384家", "enterprises_resumed"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
