@@ -85,7 +85,7 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # the noun counted after a rank and a quoted label
         ("截至目前，全国2万多家省级“专精特新”中小企业复工率达53.6%。", "2万多家", "enterprises_total"),
         # a population: the noun before with 增至/总量达到, or a trade before the firm
-        ("截至目前，全市家庭农场增至1.2万家。", "1.2万家", "enterprises_total"),
+        ("截至目前，全市家庭农场增至1.2万家，带动3万多农民就近就业。", "1.2万家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "9711家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "6384家", "enterprises_resumed"),
         # 复工面 is the resumption rate (v2); a word before a comma names no number after it
