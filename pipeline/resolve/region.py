@@ -47,6 +47,10 @@ _ORIGIN_WORDS = (
     "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
     "向",
 )
+# 人大代表, 政协委员: a place in a delegate's title (湖南省…副乡长某某代表) is where they come from
+_DELEGATE_WORDS = ("代表", "委员")
+_DELEGATE_SPAN = 24
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?“”\"（(]")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及")
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
                  "district": ("district", "county")}
@@ -60,6 +64,7 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
         place for place in found.places
         if place.end <= quantity.start and not is_origin(text, place, found.places)
         and not is_demonym(found, place) and not _DATELINE_AFTER.match(text, place.end)
+        and not is_delegate(text, place.end)
         and not quoted(text, place.start)
     ]
     if (len(before) > 1 and text.startswith(agency_words, before[-1].end)
@@ -109,6 +114,12 @@ def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
         return False
     follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
     return any(n.start == follow and n.kind == "person" for n in found.nouns)
+
+
+def is_delegate(text: str, end: int) -> bool:
+    """湖南省慈利县副乡长向伟艺代表: the place a delegate comes from, not where figures belong."""
+    after = _CLAUSE_END.split(text[end : end + _DELEGATE_SPAN], maxsplit=1)[0]
+    return any(word in after.replace("委员会", "") for word in _DELEGATE_WORDS)
 
 
 def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bool:
@@ -212,6 +223,8 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
         if any(window.endswith(word) for word in _ORIGIN_WORDS):
             continue
         if _DATELINE_AFTER.match(sentence, mention.end) or sentence.startswith("籍", mention.end):
+            continue
+        if is_delegate(sentence, mention.end):
             continue
         place = gazetteer.resolve(mention.surface, context)
         if place is not None:

@@ -55,3 +55,9 @@ def test_region_v2_a_list_of_destinations_pairs_no_place(record: Find) -> None:
     body = "全市输送务工人员4.2万人，其中赴新疆、福建务工人员分别为1.1万人、0.9万人。"
     assert record(body, "1.1万人").region.name == "大庆市"  # type: ignore[union-attr]
     assert record(body, "0.9万人").metric.value == "workers_transported"
+
+
+def test_region_v2_a_delegates_place_sets_no_figure(record: Find) -> None:
+    body = "人民大会堂里，湖南省张家界市慈利县副乡长向伟艺代表在数据下画上记号：城镇新增就业1352万人。"
+    region = record(body, "1352万人").region
+    assert region is None or region.name not in ("慈利县", "张家界市", "湖南省")
