@@ -64,7 +64,7 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
         place for place in found.places
         if place.end <= quantity.start and not is_origin(text, place, found.places)
         and not is_demonym(found, place) and not _DATELINE_AFTER.match(text, place.end)
-        and not is_delegate(text, place.end)
+        and not is_delegate(text, place.end) and not _counted_zone(text, place)
         and not quoted(text, place.start)
     ]
     if (len(before) > 1 and text.startswith(agency_words, before[-1].end)
@@ -114,6 +114,11 @@ def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
         return False
     follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
     return any(n.start == follow and n.kind == "person" for n in found.nouns)
+
+
+def _counted_zone(text: str, place: PlaceRef) -> bool:
+    """3个保税区, 5个开发区: zones counted by kind, not one named zone."""
+    return place.zone and place.start > 0 and text[place.start - 1] in "个座家处"
 
 
 def is_delegate(text: str, end: int) -> bool:

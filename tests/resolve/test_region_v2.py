@@ -61,3 +61,8 @@ def test_region_v2_a_delegates_place_sets_no_figure(record: Find) -> None:
     body = "人民大会堂里，湖南省张家界市慈利县副乡长向伟艺代表在数据下画上记号：城镇新增就业1352万人。"
     region = record(body, "1352万人").region
     assert region is None or region.name not in ("慈利县", "张家界市", "湖南省")
+
+
+def test_region_v2_zones_counted_by_kind_are_no_named_zone(record: Find) -> None:
+    body = "截至2月23日，重庆已封关运行的3个保税区共复工企业69家。"
+    assert record(body, "69家").region.name == "重庆市"  # type: ignore[union-attr]
