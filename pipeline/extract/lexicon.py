@@ -112,6 +112,7 @@ class ModifierTable(BaseModel):
     out_of_scope_words: list[str]
     always_out_words: tuple[str, ...]
     finance_words: tuple[str, ...]
+    general_relief_words: tuple[str, ...]
     social_insurance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]
     class_after: tuple[str, ...]

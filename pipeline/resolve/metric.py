@@ -103,8 +103,10 @@ class MetricResolver:
         if quantity.unit is Unit.yuan and any(
                 w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words):
             return False  # 降低失业保险费率为企业减少成本456亿元: insurance relief is support
-        if self._out_after(found, quantity, metric, end):
+        if self._out_after(found, quantity, metric, end) or self._out_noun_after(found, quantity, end):
             return True
+        if quantity.unit is Unit.yuan and self._general_relief(found, start, quantity.start):
+            return True  # 为企业减负超过300亿元: business-cost relief, not support for jobs
         window = found.text[start : quantity.start]
         word_end = self.lexicon.last_out_of_scope(window)
         if word_end < 0 and start > 0 and self._bare_change(found, window, start, end):
@@ -136,6 +138,26 @@ class MetricResolver:
             return False
         modifiers = self.lexicon.modifiers
         return any(word in window for word in (*modifiers.change_up, *modifiers.change_down))
+
+    def _out_noun_after(self, found: SentenceFindings, quantity: Quantity, end: int) -> bool:
+        """下拨3.96亿元困难帮扶资金: the noun after the number that names it is out of scope."""
+        after = [c for c in found.cues if quantity.end <= c.start and c.end <= end
+                 and c.metric is not Metric.other
+                 and quantity.unit in self.lexicon.metric_units[c.metric]]
+        if not after:
+            return False
+        first = min(after, key=lambda c: c.start)
+        window = found.text[quantity.end : first.end]
+        # the out-of-scope word ends the noun or stands right before its head (困难帮扶 + 资金)
+        return self.lexicon.last_out_of_scope(window) >= len(window) - len(first.text)
+
+    def _general_relief(self, found: SentenceFindings, start: int, number_start: int) -> bool:
+        modifiers = self.lexicon.modifiers
+        window = found.text[start:number_start]
+        if not any(word in window for word in modifiers.general_relief_words):
+            return False
+        return not any(w in found.text for w in (*modifiers.social_insurance_words,
+                                                 *modifiers.job_finance_words, "社保费", "降费"))
 
     @staticmethod
     def _cue_in(found: SentenceFindings, start: int, end: int) -> bool:
