@@ -17,3 +17,9 @@ class Settings:
     # Seconds one document may take; past them extraction stops between sentences with
     # an `extract.time_budget` error and keeps the records found so far. None: no limit.
     time_budget: float | None = 30.0
+    # Learned components (issue 12; README "Learned components" has the measurements that
+    # set these defaults). A missing model means rules only, logged once.
+    # The metric classifier decides where the rules give `other`.
+    learned_metric: bool = False
+    # The place recognizer adds places the gazetteer's surface forms miss.
+    learned_places: bool = False

@@ -22,7 +22,7 @@ The contract's rules, in the order the functions below apply them:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from pipeline.extract.findings import SentenceFindings
@@ -57,6 +57,8 @@ def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | No
 class MetricResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # the learned classifier (`pipeline.resolve.learned_metric`), when switched on
+        self.learned: Callable[[SentenceFindings, Quantity, Choice | None], Choice | None] | None = None
 
     # -- rule 1: not a record --------------------------------------------------------
     def excluded(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
@@ -177,6 +179,8 @@ class MetricResolver:
             return topical
         if choice is None:
             choice = self._fallback(found, quantity, unit, counted, previous)
+        if self.learned is not None:
+            choice = self.learned(found, quantity, choice)
         return choice
 
     @staticmethod
