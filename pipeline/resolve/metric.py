@@ -57,7 +57,8 @@ def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | No
 class MetricResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        # the learned classifier (`pipeline.resolve.learned_metric`), when switched on
+        # the learned classifier (`pipeline.resolve.learned_metric`), when switched on: it
+        # relabels a record the rules kept (`SentenceResolver`), never makes or drops one
         self.learned: Callable[[SentenceFindings, Quantity, Choice | None], Choice | None] | None = None
 
     # -- rule 1: not a record --------------------------------------------------------
@@ -179,8 +180,6 @@ class MetricResolver:
             return topical
         if choice is None:
             choice = self._fallback(found, quantity, unit, counted, previous)
-        if self.learned is not None:
-            choice = self.learned(found, quantity, choice)
         return choice
 
     @staticmethod
