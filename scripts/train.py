@@ -94,6 +94,8 @@ def main() -> None:
     parser.add_argument("--archive", type=Path, default=default_archive())
     parser.add_argument("--limit", type=int, default=3000, help="archive records for silver")
     parser.add_argument("--only", choices=("metric", "places"), default=None)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="write the models here instead of into the package (to compare runs)")
     args = parser.parse_args()
     started = time.perf_counter()
     excluded = training.annotated_record_ids(args.corpus)
@@ -101,17 +103,19 @@ def main() -> None:
     metric_silver, place_silver = silver(args.archive, excluded, args.limit)
     print(f"metric examples: {len(gold)} gold, {len(metric_silver)} silver;"
           f" place sentences: {len(place_silver)}", flush=True)
+    metric_dir = args.out / METRIC_MODEL.name if args.out else METRIC_MODEL
+    places_dir = args.out / PLACES_MODEL.name if args.out else PLACES_MODEL
     if args.only in (None, "metric"):
         # gold counts twice: it is the contract's reading, silver only the rules'
         model = training.train_textcat([*gold, *gold, *metric_silver])
-        model.to_disk(METRIC_MODEL)
-        _stamp(METRIC_MODEL, {"gold": len(gold), "silver": len(metric_silver), "limit": args.limit})
-        print(f"metric model: {METRIC_MODEL} ({_size(METRIC_MODEL)})", flush=True)
+        model.to_disk(metric_dir)
+        _stamp(metric_dir, {"gold": len(gold), "silver": len(metric_silver), "limit": args.limit})
+        print(f"metric model: {metric_dir} ({_size(metric_dir)})", flush=True)
     if args.only in (None, "places"):
         model = training.train_ner(place_silver)
-        model.to_disk(PLACES_MODEL)
-        _stamp(PLACES_MODEL, {"silver_sentences": len(place_silver), "limit": args.limit})
-        print(f"place model: {PLACES_MODEL} ({_size(PLACES_MODEL)})", flush=True)
+        model.to_disk(places_dir)
+        _stamp(places_dir, {"silver_sentences": len(place_silver), "limit": args.limit})
+        print(f"place model: {places_dir} ({_size(places_dir)})", flush=True)
     print(f"trained in {time.perf_counter() - started:.0f} s")
 
 
