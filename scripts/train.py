@@ -6,7 +6,8 @@
 2. Silver: the rules run on the first --limit archive records that mention work, leaving out
    every record a corpus annotates (development and validation sets); their confident metric
    records and their sentences labelled by the gazetteer and the agency list. Cached in
-   build/learn/ (outside the repository: archive text never enters it).
+   build/learn/ (outside the repository: archive text never enters it); delete that folder
+   after a change of the rules, so that the silver is made again.
 3. `pipeline/models/metric_textcat` (textcat on gold + silver) and `pipeline/models/places_ner`.
 """
 
@@ -105,6 +106,8 @@ def main() -> None:
           f" place sentences: {len(place_silver)}", flush=True)
     metric_dir = args.out / METRIC_MODEL.name if args.out else METRIC_MODEL
     places_dir = args.out / PLACES_MODEL.name if args.out else PLACES_MODEL
+    for directory in (metric_dir, places_dir):
+        directory.parent.mkdir(parents=True, exist_ok=True)
     if args.only in (None, "metric"):
         # gold counts twice: it is the contract's reading, silver only the rules'
         model = training.train_textcat([*gold, *gold, *metric_silver])

@@ -2,7 +2,8 @@
 
 The rules propose a metric (`pipeline.resolve.metric`); where they fall back to `other` the
 model may name a metric instead, if it is confident and the metric takes the number's unit
-(`POLICY = "other"`). `POLICY = "all"` lets it overrule any rule choice; the README's table
+(`POLICY = "other"`). `POLICY = "cues"` also lets it choose among the metrics the sentence's
+words propose when they disagree, `"all"` lets it overrule any rule choice; the README's table
 says which measured better. The model is package data (`pipeline/models/metric_textcat`,
 built by `make train`); when it is missing the pipeline runs on rules only and says so once.
 """
@@ -27,7 +28,9 @@ logger.addHandler(logging.NullHandler())
 
 Choice = tuple[Metric, str, Unit]
 THRESHOLD = 0.5  # the model's probability needed to replace the rules' metric
-POLICY = "other"  # "other": decide where the rules say other; "all": wherever it disagrees
+# "other": decide where the rules say other; "cues": also where the sentence's metric words
+# disagree, among the metrics they propose; "all": wherever the model disagrees
+POLICY = "other"
 _missing_logged: set[Path] = set()
 
 
@@ -54,9 +57,14 @@ class MetricModel:
         metric, indicator, unit = choice
         if metric is Metric.policy_cap or (POLICY == "other" and metric is not Metric.other):
             return choice
+        proposed = {cue.metric for cue in found.cues}
+        if POLICY == "cues" and metric is not Metric.other and len(proposed - {metric}) == 0:
+            return choice  # the sentence's metric words agree: the rules' choice stands
         predicted, probability = self.predict(found.text, quantity.start, quantity.end)
         if predicted is metric or probability < THRESHOLD:
             return choice
+        if POLICY == "cues" and metric is not Metric.other and predicted not in proposed:
+            return choice  # among the metrics the sentence's words propose, the model picks
         if unit not in self.metric_units.get(predicted, set()):
             return choice  # 2.1万家 cannot be trainees
         return predicted, indicator, unit
