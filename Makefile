@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test fuzz lint schemas bench clean
+.PHONY: install run test fuzz lint schemas bench train clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ schemas: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+# The learned components (issue 12) into pipeline/models/: CPU, fixed seeds, about 3 minutes
+# on 2 cores; needs ../shared/data/news-archive.jsonl.gz. Not part of `make test`.
+train: $(STAMP)
+	$(BIN)/python scripts/train.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

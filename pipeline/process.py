@@ -28,6 +28,7 @@ from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.gazetteer import Place, shared_gazetteer
+from pipeline.extract.learned_places import attach as attach_learned_places
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.timex import TimeFinder
@@ -39,6 +40,7 @@ from pipeline.ingest.sentences import iter_sentences, paragraph_parts
 from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
+from pipeline.resolve.learned_metric import attach as attach_learned_metric
 from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
@@ -61,6 +63,8 @@ class Extractor:
         self.times = TimeFinder()
         self.lexicon = shared_lexicon()
         self.nlp = nlp_module.build_nlp()
+        attach_learned_metric(self.nlp, self.settings.learned_metric)
+        attach_learned_places(self.nlp, self.settings.learned_places)
         self.primary_regions = PrimaryRegionResolver(self.gazetteer, self.lexicon)
         self.plausibility = Plausibility()
 

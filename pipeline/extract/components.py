@@ -14,7 +14,7 @@ offsets, what the resolvers read) and `doc.spans[...]` aligned to jieba's tokens
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.language import Language
@@ -85,11 +85,15 @@ class PlaceComponent:
     def __init__(self, gazetteer: Gazetteer, lexicon: Lexicon) -> None:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
+        # the learned recognizer (`pipeline.extract.learned_places`), when switched on
+        self.learned: Callable[[str, list[PlaceRef]], list[PlaceRef]] | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         places = _merge_named_zones(doc.text, [
             PlaceRef(m.start, m.end, m.surface, zone=m.zone) for m in self.gazetteer.scan(doc.text)
         ])
+        if self.learned is not None:
+            places = self.learned(doc.text, places)
         for marker in doc._.markers or self.lexicon.markers(doc.text):
             if marker.label.startswith("scope:"):
                 places.append(PlaceRef(marker.start, marker.end, marker.text,

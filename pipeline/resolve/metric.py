@@ -22,7 +22,7 @@ The contract's rules, in the order the functions below apply them:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from pipeline.extract.findings import SentenceFindings
@@ -59,6 +59,9 @@ def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | No
 class MetricResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        # the learned classifier (`pipeline.resolve.learned_metric`), when switched on: it
+        # relabels a record the rules kept (`SentenceResolver`), never makes or drops one
+        self.learned: Callable[[SentenceFindings, Quantity, Choice | None], Choice | None] | None = None
 
     # -- rule 1: not a record --------------------------------------------------------
     def excluded(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:

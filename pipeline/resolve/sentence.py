@@ -81,6 +81,10 @@ class SentenceResolver:
             return None  # money, enterprise counts, shares in a paragraph not about work
         if self.metrics.out_of_scope(found, quantity, metric):
             return None  # 增加值, 再贷款, 货运量, one person's wage: outside the contract (v2)
+        if self.metrics.learned is not None and class_end < 0:
+            # the learned metric classifier (issue 12); not after a class's number: 复产率超70%的
+            # 企业占81.2% is `other` by the contract's reading, however much it reads like a rate
+            metric, indicator, unit = self.metrics.learned(found, quantity, choice) or choice
         kind = self.kinds.kind(is_change)
         projected = self.kinds.projected(found, quantity, metric)
         date, date_final = sentence_date(found, quantity, projected, metric, found.published)

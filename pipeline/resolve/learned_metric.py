@@ -1,0 +1,99 @@
+"""The learned metric classifier: a spaCy `textcat` that reads a candidate in its sentence.
+
+The rules propose a metric (`pipeline.resolve.metric`); where they fall back to `other` the
+model may name a metric instead, if it is confident and the metric takes the number's unit
+(`POLICY = "other"`). `POLICY = "cues"` also lets it choose among the metrics the sentence's
+words propose when they disagree, `"all"` lets it overrule any rule choice; the README's table
+says which measured better. The model is package data (`pipeline/models/metric_textcat`,
+built by `make train`); when it is missing the pipeline runs on rules only and says so once.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+
+from pipeline.extract.findings import SentenceFindings
+from pipeline.extract.numbers import Quantity
+from pipeline.learn.features import METRIC_MODEL, metric_text
+from pipeline.resolve.component import LinkerComponent
+from schemas import Metric, Unit
+
+logger = logging.getLogger(__name__)
+logger.addHandler(logging.NullHandler())
+
+Choice = tuple[Metric, str, Unit]
+THRESHOLD = 0.5  # the model's probability needed to replace the rules' metric
+# "other": decide where the rules say other; "cues": also where the sentence's metric words
+# disagree, among the metrics they propose; "all": wherever the model disagrees
+POLICY = "other"
+_missing_logged: set[Path] = set()
+
+
+class MetricModel:
+    """Callable on (findings, quantity, rule choice) -> the choice to keep."""
+
+    def __init__(self, nlp: Language, metric_units: Mapping[Metric, set[Unit]]) -> None:
+        self.nlp = nlp
+        self.metric_units = metric_units
+
+    def scores(self, sentence: str, start: int, end: int) -> dict[str, float]:
+        """Probability of each metric for the quantity at [start, end) of `sentence`."""
+        return dict(self.nlp(metric_text(sentence, start, end)).cats)
+
+    def predict(self, sentence: str, start: int, end: int) -> tuple[Metric, float]:
+        scores = self.scores(sentence, start, end)
+        label = max(scores, key=scores.__getitem__)
+        return Metric(label), scores[label]
+
+    def __call__(self, found: SentenceFindings, quantity: Quantity, choice: Choice | None
+                 ) -> Choice | None:
+        if choice is None:
+            return None  # the rules found no record: the model only names metrics
+        metric, indicator, unit = choice
+        if metric is Metric.policy_cap or (POLICY == "other" and metric is not Metric.other):
+            return choice
+        proposed = {cue.metric for cue in found.cues}
+        if POLICY == "cues" and metric is not Metric.other and len(proposed - {metric}) == 0:
+            return choice  # the sentence's metric words agree: the rules' choice stands
+        predicted, probability = self.predict(found.text, quantity.start, quantity.end)
+        if predicted is metric or probability < THRESHOLD:
+            return choice
+        if POLICY == "cues" and metric is not Metric.other and predicted not in proposed:
+            return choice  # among the metrics the sentence's words propose, the model picks
+        if unit not in self.metric_units.get(predicted, set()):
+            return choice  # 2.1万家 cannot be trainees
+        return predicted, indicator, unit
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(path: Path) -> Language | None:
+    import spacy
+
+    if not (path / "meta.json").exists():
+        return None
+    return spacy.load(path)
+
+
+def load(metric_units: Mapping[Metric, set[Unit]], path: Path = METRIC_MODEL) -> MetricModel | None:
+    """The packaged model, or None (rules only, logged once per path) when it is missing."""
+    nlp = _load_nlp(path)
+    if nlp is None:
+        if path not in _missing_logged:
+            _missing_logged.add(path)
+            logger.warning("learned metric model not found at %s: metrics from the rules only"
+                           " (run `make train` to build it)", path)
+        return None
+    return MetricModel(nlp, metric_units)
+
+
+def attach(nlp: Language, enabled: bool, path: Path = METRIC_MODEL) -> None:
+    """Give the pipeline's metric resolver the model (or take it away)."""
+    linker = nlp.get_pipe("employment_linker")
+    assert isinstance(linker, LinkerComponent)
+    resolver = linker.resolver.metrics
+    resolver.learned = load(resolver.lexicon.metric_units, path) if enabled else None
