@@ -63,7 +63,8 @@ class Extractor:
         self.times = TimeFinder()
         self.lexicon = shared_lexicon()
         self.nlp = nlp_module.build_nlp()
-        attach_learned_metric(self.nlp, self.settings.learned_metric)
+        attach_learned_metric(self.nlp, self.settings.learned_metric,
+                              policy=self.settings.learned_metric_policy)
         attach_learned_places(self.nlp, self.settings.learned_places)
         self.primary_regions = PrimaryRegionResolver(self.gazetteer, self.lexicon)
         self.plausibility = Plausibility()

@@ -40,14 +40,14 @@ from pipeline.settings import Settings  # noqa: E402
 from schemas import ExtractedDocument  # noqa: E402
 
 CONFIGS = {
-    "rules only": (Settings(learned_metric=False, learned_places=False), "other"),
-    "rules + metric model": (Settings(learned_metric=True, learned_places=False), "other"),
-    "rules + metric model (also among disagreeing cues)": (
-        Settings(learned_metric=True, learned_places=False), "cues"),
-    "rules + metric model (decides everywhere)": (
-        Settings(learned_metric=True, learned_places=False), "all"),
-    "rules + place NER": (Settings(learned_metric=False, learned_places=True), "other"),
-    "rules + both": (Settings(learned_metric=True, learned_places=True), "other"),
+    "rules only": Settings(learned_metric=False, learned_places=False),
+    "rules + metric model": Settings(learned_metric=True, learned_places=False),
+    "rules + metric model (also among disagreeing cues)": Settings(
+        learned_metric=True, learned_places=False, learned_metric_policy="cues"),
+    "rules + metric model (decides everywhere)": Settings(
+        learned_metric=True, learned_places=False, learned_metric_policy="all"),
+    "rules + place NER": Settings(learned_metric=False, learned_places=True),
+    "rules + both": Settings(learned_metric=True, learned_places=True),
 }
 
 
@@ -99,28 +99,25 @@ def main() -> None:
     print("| set / configuration | value F1 | strict F1 | metric acc. | region acc. | docs/CPU-s (set)"
           " | docs/CPU-s (archive sample) | × rules only |")
     print("|---|---|---|---|---|---|---|---|")
-    extractors = {name: Extractor(settings) for name, (settings, _) in CONFIGS.items()}
+    extractors = {name: Extractor(settings) for name, settings in CONFIGS.items()}
     seconds: dict[str, list[float]] = {name: [0.0] * args.rounds for name in CONFIGS}
     for name in CONFIGS:  # warm-up
         speed(extractors[name], sample[:30])
     chunks = [sample[i : i + 100] for i in range(0, len(sample), 100)]
     for round_ in range(args.rounds):
         for chunk in chunks:  # interleaved in small chunks: a busy spell hits every configuration
-            for name, (_, policy) in CONFIGS.items():
-                learned_metric.POLICY = policy
+            for name in CONFIGS:
                 seconds[name][round_] += len(chunk) / speed(extractors[name], chunk)
     archive_rates = {name: len(sample) / statistics.median(values) for name, values in seconds.items()}
     base = archive_rates["rules only"]
     results: dict[str, dict[str, str]] = {name: {} for name in sets}
-    for config, (_, policy) in CONFIGS.items():
-        learned_metric.POLICY = policy
+    for config in CONFIGS:
         for set_name, gold_set in sets.items():
             pred, rate = run(extractors[config], gold_set.documents)
             results[set_name][config] = row(config, gold_set.documents, pred, rate,
                                              archive_rates[config], base)
     cv = [cross_validated(extractors["rules only"], sets["development (`corpus`)"].documents, args,
                           policy) for policy in ("other", "cues", "all")]
-    learned_metric.POLICY = "other"
     for set_name in sets:
         print(f"| **{set_name}** | | | | | | | |")
         for line in results[set_name].values():
@@ -130,17 +127,16 @@ def main() -> None:
 
 
 def cross_validated(extractor: Extractor, documents: Sequence[GoldText], args: argparse.Namespace,
-                    policy: str) -> str:
+                    policy: learned_metric.Policy) -> str:
     """The metric model on the development corpus, each fold predicted by a model trained without it."""
     gold = dev_examples(args.corpus, args.archive)
     metric_silver, _ = silver(args.archive, training.annotated_record_ids(args.corpus), args.limit)
     resolver = extractor.nlp.get_pipe("employment_linker").resolver.metrics
-    learned_metric.POLICY = policy
     predictions: dict[str, ExtractedDocument] = {}
     for fold in training.folds([d.gold.doc_id for d in documents], args.folds):
         train = [e for e in gold if e.doc_id not in fold]
         model = training.train_textcat([*train, *train, *metric_silver])
-        resolver.learned = learned_metric.MetricModel(model, resolver.lexicon.metric_units)
+        resolver.learned = learned_metric.MetricModel(model, resolver.lexicon.metric_units, policy)
         held_out = [d for d in documents if d.gold.doc_id in fold]
         pred, _ = run(extractor, held_out)
         predictions.update({p.doc_id: p for p in pred})

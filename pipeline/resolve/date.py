@@ -29,7 +29,8 @@ from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.draft import Draft
 from schemas import Metric
 
-_TARGET_KINDS = {"year", "relative_year", "same_year", "ym", "ymd", "month_range", "quarter", "half", "holiday", "season"}
+_TARGET_KINDS = {"year", "relative_year", "same_year", "ym", "ymd", "month_range", "quarter", "half",
+                 "holiday", "season"}
 
 
 def sentence_date(

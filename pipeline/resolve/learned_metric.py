@@ -2,10 +2,11 @@
 
 The rules propose a metric (`pipeline.resolve.metric`); where they fall back to `other` the
 model may name a metric instead, if it is confident and the metric takes the number's unit
-(`POLICY = "other"`). `POLICY = "cues"` also lets it choose among the metrics the sentence's
-words propose when they disagree, `"all"` lets it overrule any rule choice; the README's table
-says which measured better. The model is package data (`pipeline/models/metric_textcat`,
-built by `make train`); when it is missing the pipeline runs on rules only and says so once.
+(policy `"other"`, `Settings.learned_metric_policy`). `"cues"` also lets it choose among the
+metrics the sentence's words propose when they disagree, `"all"` lets it overrule any rule
+choice; the README's table says which measured better. The model is package data
+(`pipeline/models/metric_textcat`, built by `make train`); when it is missing the pipeline runs
+on rules only and says so once.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from spacy.language import Language
 
@@ -30,16 +32,18 @@ Choice = tuple[Metric, str, Unit]
 THRESHOLD = 0.5  # the model's probability needed to replace the rules' metric
 # "other": decide where the rules say other; "cues": also where the sentence's metric words
 # disagree, among the metrics they propose; "all": wherever the model disagrees
-POLICY = "other"
+Policy = Literal["other", "cues", "all"]
 _missing_logged: set[Path] = set()
 
 
 class MetricModel:
     """Callable on (findings, quantity, rule choice) -> the choice to keep."""
 
-    def __init__(self, nlp: Language, metric_units: Mapping[Metric, set[Unit]]) -> None:
+    def __init__(self, nlp: Language, metric_units: Mapping[Metric, set[Unit]],
+                 policy: Policy = "other") -> None:
         self.nlp = nlp
         self.metric_units = metric_units
+        self.policy = policy
 
     def scores(self, sentence: str, start: int, end: int) -> dict[str, float]:
         """Probability of each metric for the quantity at [start, end) of `sentence`."""
@@ -55,15 +59,15 @@ class MetricModel:
         if choice is None:
             return None  # the rules found no record: the model only names metrics
         metric, indicator, unit = choice
-        if metric is Metric.policy_cap or (POLICY == "other" and metric is not Metric.other):
+        if metric is Metric.policy_cap or (self.policy == "other" and metric is not Metric.other):
             return choice
         proposed = {cue.metric for cue in found.cues}
-        if POLICY == "cues" and metric is not Metric.other and len(proposed - {metric}) == 0:
+        if self.policy == "cues" and metric is not Metric.other and len(proposed - {metric}) == 0:
             return choice  # the sentence's metric words agree: the rules' choice stands
         predicted, probability = self.predict(found.text, quantity.start, quantity.end)
         if predicted is metric or probability < THRESHOLD:
             return choice
-        if POLICY == "cues" and metric is not Metric.other and predicted not in proposed:
+        if self.policy == "cues" and metric is not Metric.other and predicted not in proposed:
             return choice  # among the metrics the sentence's words propose, the model picks
         if unit not in self.metric_units.get(predicted, set()):
             return choice  # 2.1万家 cannot be trainees
@@ -79,7 +83,8 @@ def _load_nlp(path: Path) -> Language | None:
     return spacy.load(path)
 
 
-def load(metric_units: Mapping[Metric, set[Unit]], path: Path = METRIC_MODEL) -> MetricModel | None:
+def load(metric_units: Mapping[Metric, set[Unit]], path: Path = METRIC_MODEL,
+         policy: Policy = "other") -> MetricModel | None:
     """The packaged model, or None (rules only, logged once per path) when it is missing."""
     nlp = _load_nlp(path)
     if nlp is None:
@@ -88,12 +93,12 @@ def load(metric_units: Mapping[Metric, set[Unit]], path: Path = METRIC_MODEL) ->
             logger.warning("learned metric model not found at %s: metrics from the rules only"
                            " (run `make train` to build it)", path)
         return None
-    return MetricModel(nlp, metric_units)
+    return MetricModel(nlp, metric_units, policy)
 
 
-def attach(nlp: Language, enabled: bool, path: Path = METRIC_MODEL) -> None:
+def attach(nlp: Language, enabled: bool, path: Path = METRIC_MODEL, policy: Policy = "other") -> None:
     """Give the pipeline's metric resolver the model (or take it away)."""
     linker = nlp.get_pipe("employment_linker")
     assert isinstance(linker, LinkerComponent)
     resolver = linker.resolver.metrics
-    resolver.learned = load(resolver.lexicon.metric_units, path) if enabled else None
+    resolver.learned = load(resolver.lexicon.metric_units, path, policy) if enabled else None
