@@ -20,6 +20,7 @@ completes it from the paragraph and the article):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from pipeline.extract.findings import SentenceFindings
@@ -29,6 +30,10 @@ from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.draft import Draft
 from schemas import Metric
 
+# 由A上升至B / 由A下跌到B: after A, a verb of change and 至/到 before the later value
+_TO_VALUE = re.compile(r"[^，。；,;\d]{0,6}?(?:至|到)")
+_AFTER_BASE = re.compile(r"的[^，。；,;]*?\d[^，。；,;]*?(?:至|到)")
+_PREVIOUS_PERIOD = ("由上期的", "由上月的", "由上年的", "由上季度的")
 _TARGET_KINDS = {"year", "relative_year", "same_year", "ym", "ymd", "month_range", "quarter", "half",
                  "holiday", "season"}
 
@@ -52,6 +57,14 @@ def sentence_date(
         if target is None and found.targets and published is not None:
             return str(published.year), True  # 今年发展主要预期目标是：…: the year's targets
         return target, True
+    latest = [t for t in times if t.end <= quantity.start and t.value]
+    if latest and _pair_base_time(found.text, latest[-1], quantity):
+        times = [t for t in times if t is not latest[-1]]  # 由2018年的3万人增加到4万人: 4万 not 2018's
+        latest = latest[:-1]
+    if latest and _previous_period_value(found.text, quantity, latest[-1]):
+        earlier = _period_before(latest[-1].value)
+        if earlier is not None:
+            return earlier, True  # 2月，失业人数由上期的14万人增至17万人: 14万 is January's
     as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
     if as_of:
         return as_of[-1].value, True
@@ -78,6 +91,31 @@ def _from_value(text: str, start: int, last_time_end: int) -> bool:
     """由1.2%下跌至1.1%: the number after 由 is the earlier value of a compared pair (v2)."""
     head = text[last_time_end:start]
     return head.endswith("由") or head.endswith("由上期的")
+
+
+def _previous_period_value(text: str, quantity: Quantity, last: TimeMention) -> bool:
+    """由上期的A上升至B (or 同期…由A上升至B): A is the value of the period before the one named."""
+    head = text[last.end : quantity.start]
+    previous = head.endswith(_PREVIOUS_PERIOD) or (last.kind == "same_period" and head.endswith("由"))
+    return previous and bool(_TO_VALUE.match(text, quantity.end))
+
+
+def _pair_base_time(text: str, last: TimeMention, quantity: Quantity) -> bool:
+    """由2018年的3万人增加到4万人: the time is the earlier value's own, not the later one's."""
+    return text.endswith("由", 0, last.start) and bool(_AFTER_BASE.fullmatch(text, last.end, quantity.start))
+
+
+def _period_before(value: str | None) -> str | None:
+    """The period before a month or a year (2022-02 -> 2022-01, 2022 -> 2021); else None."""
+    if value is None:
+        return None
+    if len(value) == 4 and value.isdigit():
+        return f"{int(value) - 1:04d}"
+    if len(value) == 7 and value[4] == "-":
+        year, month = int(value[:4]), int(value[5:])
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        return f"{year:04d}-{month:02d}"
+    return None
 
 
 def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date | None) -> str | None:

@@ -19,6 +19,11 @@ from tests.resolve.conftest import Find
         # a compared pair takes each value's own time
         ("全市失业率由2019年1月的4.1%降至2019年12月的3.9%。", "4.1%", "2019-01"),
         ("全市失业率由2019年1月的4.1%降至2019年12月的3.9%。", "3.9%", "2019-12"),
+        # the earlier value of a pair against the previous period is that period's
+        ("2月份，全市失业人数由上期的14.4万人增加至17.7万人。", "14.4万人", "2020-01"),
+        ("2月份，全市失业人数由上期的14.4万人增加至17.7万人。", "17.7万人", "2020-02"),
+        # the base's own year does not date the later value
+        ("2019年，全市新增就业由2018年的3万人增加到4万人。", "4万人", "2019"),
         # a period from a past time up to now ends today
         ("自2018年被列为试点开始，全市累计培训3.6万人。", "3.6万人", "2020-03-10"),
         # holidays resolve to their month
