@@ -17,6 +17,7 @@ _PART_START = re.compile(
     r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[，,、]"
     r"|[^。；！？\s“”\"，,、]{2,40}?[：:](?!\d))"
 )
+_NUMBERED = re.compile(r"第[一二三四五六七八九十\d]+")
 _LONG_BLOCK = 400  # characters: shorter blocks are paragraphs as they are
 
 
@@ -87,6 +88,8 @@ def paragraph_parts(text: str, start: int, end: int) -> Iterator[tuple[int, int,
         match = _PART_START.match(text, lead)
         if lead > begin and match and text[begin:lead].strip(_EDGE_SPACE):
             yield begin, lead, continues
-            begin, continues = lead, not match.group(0).endswith(("：", ":"))
+            label = match.group(0)
+            # a numbered point (一是, 第一个平台：) continues its speaker; 某某局长： is a new turn
+            begin, continues = lead, not label.endswith(("：", ":")) or _NUMBERED.match(label) is not None
     if text[begin:end].strip(_EDGE_SPACE):
         yield begin, end, continues
