@@ -51,6 +51,8 @@ _ORIGIN_WORDS = (
 _DELEGATE_WORDS = ("代表", "委员")
 _DELEGATE_SPAN = 24
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?“”\"（(]")
+# 在X(某会展中心)举行: an event held in X
+_VENUE_VERB = re.compile(r"[^，。；,;：:]{0,16}?(?:举行|举办|召开|开幕|启幕|开启)")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及")
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
                  "district": ("district", "county")}
@@ -219,6 +221,9 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
     """The place a sentence is about, for the sentences after it in its paragraph: the last
     place named in its subject position (甲市总工会开办培训班), not origins, datelines or quotes.
     A place named in passing later in a sentence (比如上海) does not carry."""
+    venue = _venue_place(gazetteer, sentence, context)
+    if venue is not None:
+        return venue  # 招聘会在官渡区…举行: the district that hosts the event (v2)
     found: Place | None = None
     lead = len(sentence) - len(sentence.lstrip(" \u3000“”\"'（(【"))
     for mention in gazetteer.scan(sentence[: lead + _SUBJECT_SPAN]):
@@ -235,6 +240,16 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
         if place is not None:
             found = place
     return found
+
+
+def _venue_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place]) -> Place | None:
+    """The place after 在 of an event held there (在官渡区昆明国际会展中心举行)."""
+    for mention in gazetteer.scan(sentence):
+        if mention.zone or not sentence.endswith("在", 0, mention.start):
+            continue
+        if _VENUE_VERB.match(sentence, mention.end):
+            return gazetteer.resolve(mention.surface, context)
+    return None
 
 
 def _scope_place(scope: str, article: ArticleContext) -> Place | None:

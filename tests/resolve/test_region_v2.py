@@ -66,3 +66,8 @@ def test_region_v2_a_delegates_place_sets_no_figure(record: Find) -> None:
 def test_region_v2_zones_counted_by_kind_are_no_named_zone(record: Find) -> None:
     body = "截至2月23日，重庆已封关运行的3个保税区共复工企业69家。"
     assert record(body, "69家").region.name == "重庆市"  # type: ignore[union-attr]
+
+
+def test_region_v2_the_venue_district_of_an_event_carries(record: Find) -> None:
+    body = "2月17日，大庆市专场招聘会在让胡路区会展中心举行。招聘会吸引了280余家用人单位参会。"
+    assert record(body, "280余家").region.name == "让胡路区"  # type: ignore[union-attr]
