@@ -311,6 +311,10 @@ class Gazetteer:
             taken = end
         return mentions
 
+    def is_bare_zone(self, surface: str) -> bool:
+        """园区, 开发区, 高新区: a zone word with no name before it (an anaphor in a zone's story)."""
+        return surface in self._zone_set
+
     def development_zone(self, surface: str, city: Place | None) -> Place:
         """A development zone as a district-level place: 高新区 in 大庆市 -> 大庆高新技术产业开发区.
 

@@ -51,6 +51,8 @@ _ORIGIN_WORDS = (
 _DELEGATE_WORDS = ("代表", "委员")
 _DELEGATE_SPAN = 24
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?“”\"（(]")
+# 长沙晚报, 大庆日报: an outlet named after its place, not a place the sentence is about
+_OUTLET_SUFFIXES = ("日报", "晚报", "都市报", "电视台", "广播电视台", "新闻网", "融媒体")
 # 在X(某会展中心)举行: an event held in X
 _VENUE_VERB = re.compile(r"[^，。；,;：:]{0,16}?(?:举行|举办|召开|开幕|启幕|开启)")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及")
@@ -174,6 +176,9 @@ def region_for(ref: PlaceRef | None, article: ArticleContext,
     context = [p for p in (article.primary, *article.places_seen) if p is not None]
     if ref.members:
         return _common_region(ref.members, context, article)
+    story_zone = here or article.primary
+    if ref.zone and gazetteer.is_bare_zone(ref.surface) and story_zone is not None and _is_zone(story_zone):
+        return gazetteer.to_region(story_zone)  # 园区 in a story about 长沙经开区
     if ref.zone:
         city = article.city() or next(
             (p for p in reversed(article.places_seen) if p.level == "city"), None
@@ -226,8 +231,15 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
         return venue  # 招聘会在官渡区…举行: the district that hosts the event (v2)
     found: Place | None = None
     lead = len(sentence) - len(sentence.lstrip(" \u3000“”\"'（(【"))
-    for mention in gazetteer.scan(sentence[: lead + _SUBJECT_SPAN]):
-        if mention.zone or quoted(sentence, mention.start):
+    for mention in gazetteer.scan(sentence):
+        if mention.start >= lead + _SUBJECT_SPAN:
+            break
+        if quoted(sentence, mention.start) or sentence.startswith(_OUTLET_SUFFIXES, mention.end):
+            continue  # “就在苏州”, 长沙晚报: a name, not the place the sentence is about
+        if mention.zone:
+            if not gazetteer.is_bare_zone(mention.surface):  # 长沙经开区今年新增就业…
+                city = next((p for p in reversed(context) if p.level == "city"), None)
+                found = gazetteer.development_zone(mention.surface, city)
             continue
         window = sentence[max(0, mention.start - 3) : mention.start]
         if any(window.endswith(word) for word in _ORIGIN_WORDS):
@@ -240,6 +252,11 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
         if place is not None:
             found = place
     return found
+
+
+def _is_zone(place: Place | None) -> bool:
+    """A development zone as the gazetteer makes it: a district-level place with no code."""
+    return place is not None and place.level == "district" and place.code is None
 
 
 def _venue_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place]) -> Place | None:

@@ -71,3 +71,8 @@ def test_region_v2_zones_counted_by_kind_are_no_named_zone(record: Find) -> None
 def test_region_v2_the_venue_district_of_an_event_carries(record: Find) -> None:
     body = "2月17日，大庆市专场招聘会在让胡路区会展中心举行。招聘会吸引了280余家用人单位参会。"
     assert record(body, "280余家").region.name == "让胡路区"  # type: ignore[union-attr]
+
+
+def test_region_v2_a_named_zone_carries_and_a_bare_zone_word_refers_to_it(record: Find) -> None:
+    body = "截至5月19日，长沙经开区今年新增就业15260人；园区规模以上工业企业达386家。"
+    assert record(body, "386家").region.name == "长沙经济技术开发区"  # type: ignore[union-attr]
