@@ -250,6 +250,8 @@ class Cleaner:
         body = self._drop_repeated_title(lines, body, title)
         if not body:
             raise PipelineError("clean.no_body")
+        if hint_title:
+            title = hint_title  # the input's own title (an archive record's) over a line of the page
         meta = self._meta(found, title, hints, to_simplified)
         title_span = (
             (lines[title_index].start, lines[title_index].end) if title_index is not None else None

@@ -344,7 +344,24 @@ class PrimaryRegionResolver:
         weight = self.lexicon.national_weight(lead)
         if weight > lead_places and (weight >= 2 or lead_places == 0):
             return None, True  # the lead speaks of the country, not of a place
+        if first is not None and self._title_place(title) is None and self._spans_provinces(body):
+            return None, True  # a story whose body names places in several provinces: national (v2)
         return first, False
+
+    def _title_place(self, title: str | None) -> Place | None:
+        """The first place the title names (not a zone, not quoted), or None."""
+        for mention in self.gazetteer.scan(title or ""):
+            if mention.zone or quoted(title or "", mention.start):
+                continue
+            place = self.gazetteer.resolve(mention.surface)
+            if place is not None:
+                return place
+        return None
+
+    def _spans_provinces(self, body: str) -> bool:
+        """The body names places of China in more than one province."""
+        places = [p for p in self._body_places(body) if p.level != "country"]
+        return len(places) > 1 and common_unit(places, self.gazetteer) == "country"
 
     def _local_outlet(self, outlet: str | None) -> str | None:
         """大庆日报, 天水日报: a local outlet's own area (v2), named at the start of its name."""
@@ -386,6 +403,18 @@ class PrimaryRegionResolver:
         A place named in passing first (辽宁阜新蒙古族自治县职业高中) gives way to one the
         body names at least three times as often.
         """
+        places = self._body_places(body)
+        if not places:
+            return None, 0
+        counts = Counter(places)
+        first = places[0]
+        frequent, often = counts.most_common(1)[0]
+        if often >= 3 and often >= 3 * counts[first]:
+            return frequent, often
+        return first, counts[first]
+
+    def _body_places(self, body: str) -> list[Place]:
+        """The places the body names, in order, not origins or quotes; 辽宁省阜新市 -> 阜新市."""
         mentions = [
             m for m in self.gazetteer.scan(body)
             if not m.zone and not is_origin(body, PlaceRef(m.start, m.end, m.surface))
@@ -402,11 +431,4 @@ class PrimaryRegionResolver:
                 if inner is not None and place.name in (inner.province, inner.parent):
                     place = inner
             places.append(place)
-        if not places:
-            return None, 0
-        counts = Counter(places)
-        first = places[0]
-        frequent, often = counts.most_common(1)[0]
-        if often >= 3 and often >= 3 * counts[first]:
-            return frequent, often
-        return first, counts[first]
+        return places

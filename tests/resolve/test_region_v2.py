@@ -76,3 +76,9 @@ def test_region_v2_the_venue_district_of_an_event_carries(record: Find) -> None:
 def test_region_v2_a_named_zone_carries_and_a_bare_zone_word_refers_to_it(record: Find) -> None:
     body = "截至5月19日，长沙经开区今年新增就业15260人；园区规模以上工业企业达386家。"
     assert record(body, "386家").region.name == "长沙经济技术开发区"  # type: ignore[union-attr]
+
+
+def test_region_v2_a_body_across_provinces_is_a_national_story(record: Find) -> None:
+    body = "湖南长沙的工厂已复工。\n广东佛山的工厂也已复工。\n全行业返岗员工已达300万人。"
+    region = record(body, "300万人", head="来源：某某网\n").region
+    assert region is not None and region.name == "全国"
