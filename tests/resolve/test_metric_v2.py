@@ -67,6 +67,7 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市城镇就业人数为56.3万人。", "56.3万人", "workers_at_work"),
         ("全市为9000名农民工追回欠薪500万元。", "9000名", "support_recipients"),
         ("开通返岗专列12趟。", "12趟", "transport_services"),
+        ("郑州交运集团派出3台专车，接回47名员工。", "3台", "transport_services"),
         # people helped into work are new jobs; a community before the count does not exclude it
         ("工作队帮助106名村民实现就近就地就业。", "106名", "jobs_created"),
         ("园区带动社区1809名搬迁群众实现家门口就业。", "1809名", "jobs_created"),
