@@ -2,11 +2,12 @@
 
 Stages: read/decode -> (HTML to text) -> clean -> convert (Simplified view with
 offset map) -> per paragraph: find candidate quantities with one regex scan ->
-segment and analyse only the sentences that hold them (spaCy + jieba) ->
+analyse only the sentences that hold them (the finders by characters; jieba segments
+a block of a sentence only when a rule asks where its words start) ->
 assemble -> validate (pydantic, once, at the end).
 
-`Extractor` holds what is costly to build (OpenCC, the spaCy pipeline, the
-gazetteer) and is made once per process; `Extractor.process` never raises for a
+`Extractor` holds what is costly to build (OpenCC, the finders, the gazetteer; jieba's
+dictionary on first use) and is made once per process; `Extractor.process` never raises for a
 bad document: each failure becomes a coded `DocError` on the returned document.
 """
 
@@ -22,7 +23,6 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pipeline import nlp as nlp_module
 from pipeline.budget import check as check_budget
 from pipeline.budget import time_budget
 from pipeline.document import RawDocument
@@ -30,6 +30,7 @@ from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.gazetteer import Place, shared_gazetteer
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.sentence import SentenceFinder
 from pipeline.extract.timex import TimeFinder
 from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_date
 from pipeline.ingest.convert import Converter, TextView
@@ -40,6 +41,7 @@ from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
 from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
+from pipeline.resolve.sentence import SentenceResolver
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
 from pipeline.validate import Plausibility, body_notes
@@ -60,7 +62,8 @@ class Extractor:
         self.quantities = QuantityFinder()
         self.times = TimeFinder()
         self.lexicon = shared_lexicon()
-        self.nlp = nlp_module.build_nlp()
+        self.sentences = SentenceFinder(self.quantities, self.lexicon, self.times, self.gazetteer)
+        self.resolver = SentenceResolver(self.lexicon)
         self.primary_regions = PrimaryRegionResolver(self.gazetteer, self.lexicon)
         self.plausibility = Plausibility()
 
@@ -213,15 +216,16 @@ class Extractor:
             ):
                 self._learn_context(sentence, article, paragraph)
                 continue  # numbers in a sentence that names no work, population or metric
-            doc = nlp_module.run(
-                self.nlp, sentence, published=article.published, subject_hints=dict(hints),
+            found = self.sentences.find(
+                sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
                 anchor=last_day(paragraph_times, s_start) or article.last_day,
                 period=last_period(paragraph_times, s_start) or article.last_period,
                 topic=paragraph.topic, targets=article.targets_follow,
             )
+            drafts = self.resolver.link(found)
             learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county this sentence names
-            for draft in doc._.drafts:
+            for draft in drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)
                 if record is not None:
