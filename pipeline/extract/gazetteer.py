@@ -16,6 +16,7 @@ characters), so a megabyte scans in a fraction of a second.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,6 +158,9 @@ class Gazetteer:
         self._lengths = MappingProxyType(
             {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}
         )
+        # where a surface can start: scanned in C, then the head looked up (most characters are no start)
+        self._first_chars = re.compile(
+            "[" + "".join(re.escape(char) for char in sorted({head[0] for head in lengths})) + "]")
         self._zone_set = frozenset(self._zones)
         self._zone_lengths = tuple(sorted({len(z) for z in self._zones}, reverse=True))
 
@@ -285,7 +289,8 @@ class Gazetteer:
         mentions: list[PlaceMention] = []
         lengths, kinds, zones = self._lengths, self._kinds, self._zone_set
         size, taken = len(text), 0
-        starts = [i for i in range(size - 1) if text[i : i + _HEAD] in lengths]
+        starts = [i for match in self._first_chars.finditer(text, 0, size - 1)
+                  if text[(i := match.start()) : i + _HEAD] in lengths]
         for i in starts:
             if i < taken:
                 continue

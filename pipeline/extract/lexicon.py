@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from pipeline.extract.prefilter import guard
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -180,7 +181,8 @@ class Lexicon:
                 self._term_groups.setdefault(term, []).append(group)
         # A lookahead finds the longest term at every position, so nested terms
         # (发布就业岗位 / 就业岗位) are all seen; the linker picks the nearest.
-        self._terms = re.compile(f"(?=({_alternation(list(self._term_groups))}))")
+        terms = _alternation(list(self._term_groups))
+        self._terms = re.compile(f"{guard(terms)}(?=({terms}))")
         self._cue_patterns = [
             (re.compile(pattern), group)
             for group in self.metric_table.cues

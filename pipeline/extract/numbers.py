@@ -19,6 +19,7 @@ from decimal import Context, Decimal, InvalidOperation, localcontext
 import cn2an
 from pydantic import BaseModel, Field
 
+from pipeline.extract.prefilter import guarded
 from pipeline.resources import load_data
 from schemas import Qualifier, Unit
 
@@ -117,7 +118,7 @@ class QuantityFinder:
         joiners = _alternation(self.table.range_joiners)
         low = _number_pattern("lo_", mags)
         high = _number_pattern("hi_", mags)
-        self._pattern = re.compile(
+        self._pattern = re.compile(guarded(
             rf"百分之(?P<pct_lo>[一二三四五六七八九])(?P<pct_hi>[一二三四五六七八九])十"
             rf"|(?P<cheng_a>[1-9一二三四五六七八九])成(?P<cheng_b>[1-9一二三四五六七八九])(?![\d成])"
             rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
@@ -131,7 +132,7 @@ class QuantityFinder:
             # 220万 / 37.9万 with no counting word: what is counted comes from the noun after
             rf"|(?P<bare_ar>{_ARABIC})(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
             rf"(?![\d万亿千百{self.table.measure_chars}])"
-        )
+        ))
         self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
         self._blocked = tuple(self.table.blocked_before)

@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from pipeline.extract.prefilter import guarded
 from pipeline.resources import load_data
 
 Kind = Literal[
@@ -83,7 +84,7 @@ class TimeFinder:
             f"(?P<k{i}>{entry.pattern.replace('(?P<', f'(?P<k{i}_')})"
             for i, entry in enumerate(self.table.patterns)
         ]
-        self._pattern = re.compile("|".join(alternatives))
+        self._pattern = re.compile(guarded("|".join(alternatives)))
         markers = "|".join(sorted(map(re.escape, self.table.as_of_markers), key=len, reverse=True))
         self._as_of = re.compile(f"(?:{markers})$")
         before = "|".join(sorted(map(re.escape, self.table.comparison_before), key=len, reverse=True))
