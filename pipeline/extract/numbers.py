@@ -68,6 +68,15 @@ _CHINESE = (
 )
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+_FULLWIDTH_PAIRS = tuple((chr(source), chr(target)) for source, target in _FULLWIDTH.items())
+
+
+def _ascii_forms(text: str) -> str:
+    """`text.translate(_FULLWIDTH)`, by one fast scan per character present (same result)."""
+    for source, target in _FULLWIDTH_PAIRS:
+        if source in text:
+            text = text.replace(source, target)
+    return text
 # No statistic is written with more digits than this; longer numbers are not read.
 MAX_DIGITS = 30
 # Arithmetic on values is exact: numbers have at most MAX_DIGITS digits and magnitudes
@@ -140,7 +149,7 @@ class QuantityFinder:
 
     def find(self, text: str) -> list[Quantity]:
         """Every quantity of `text`, in order, non-overlapping."""
-        normalised = text.translate(_FULLWIDTH)
+        normalised = _ascii_forms(text)
         found = []
         with localcontext(_EXACT):
             for match in self._pattern.finditer(normalised):
@@ -151,7 +160,7 @@ class QuantityFinder:
 
     def any_in(self, text: str) -> bool:
         """True when `text` holds a quantity (stops at the first)."""
-        normalised = text.translate(_FULLWIDTH)
+        normalised = _ascii_forms(text)
         with localcontext(_EXACT):
             return any(self._build(normalised, match) is not None
                        for match in self._pattern.finditer(normalised))
@@ -162,7 +171,7 @@ class QuantityFinder:
 
         The validate stage reports them, so they are not dropped silently.
         """
-        normalised = text.translate(_FULLWIDTH)
+        normalised = _ascii_forms(text)
         found: list[Unreadable] = []
         if not _SUSPICIOUS.search(normalised):
             return found  # most texts: no number of these forms at all

@@ -569,6 +569,8 @@ def _is_simplified(text: str, simplified: str) -> bool:
     A Traditional text changes at many distinct characters; a Simplified one only
     at the odd character OpenCC maps anyway (乾 in a name, 著), however often.
     """
+    if simplified == text:
+        return True  # nothing changed (most pages)
     changed = [
         a for a, b in zip(text, simplified, strict=True) if a != b and a not in _FULLWIDTH_FORMS
     ]
