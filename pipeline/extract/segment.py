@@ -27,9 +27,12 @@ USER_DICT = "jieba_user_dict.txt"
 
 
 def make_jieba() -> jieba.Tokenizer:
-    """A private jieba tokenizer with the domain dictionary loaded."""
+    """A private jieba tokenizer with the domain dictionary loaded (jieba's logging quiet)."""
     import jieba
 
+    from pipeline.logs import quiet_jieba
+
+    quiet_jieba()
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
     tokenizer.load_userdict(str(data_path(USER_DICT)))
