@@ -10,13 +10,22 @@ alone gives the words it gives inside the sentence.
 
 The private `jieba.Tokenizer` with the domain dictionary (`pipeline/data/jieba_user_dict.txt`)
 is built on first use, once per process; jieba's module-level tokenizer is never touched.
+Loading jieba's whole prefix dictionary takes about a second, so the first process writes it
+to a cache split by first character (beside jieba's own cache, in the temporary directory)
+and later processes load only the parts for the characters their blocks start words with:
+the same frequencies and total, so the same words.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
+import marshal
+import os
+import tempfile
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from pipeline.resources import data_path
 
@@ -41,8 +50,92 @@ def make_jieba() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=1)
 def shared_jieba() -> jieba.Tokenizer:
-    """The tokenizer of this process, built on first use (loading the dictionary is costly)."""
-    return make_jieba()
+    """The tokenizer of this process, built on first use: from the split cache when there is one."""
+    cache = _cache_path()
+    try:
+        return _from_cache(cache)
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        tokenizer = make_jieba()
+        _write_cache(tokenizer, cache)
+        return tokenizer
+
+
+class _ShardedFreq:
+    """jieba's prefix dictionary (word -> frequency, 0 for a prefix), read by first character.
+
+    jieba reads it with `in`, `[]` and `get` only, always with a non-empty key.
+    """
+
+    def __init__(self, shards: dict[str, bytes]) -> None:
+        self._raw = shards
+        self._loaded: dict[str, dict[str, int]] = {}
+
+    def _shard(self, key: str) -> dict[str, int]:
+        if not key:
+            return {}
+        first = key[0]
+        shard = self._loaded.get(first)
+        if shard is None:
+            raw = self._raw.get(first)
+            shard = self._loaded[first] = marshal.loads(raw) if raw is not None else {}
+        return shard
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._shard(key)
+
+    def __getitem__(self, key: str) -> int:
+        return self._shard(key)[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._shard(key).get(key, default)
+
+
+def _cache_path() -> Path:
+    """The split cache of this jieba and this domain dictionary (a new one when either changes)."""
+    import jieba
+
+    digest = hashlib.sha256(jieba.__version__.encode())
+    main = Path(jieba.__file__).with_name("dict.txt")
+    stat = main.stat()
+    digest.update(f"{main}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    digest.update(Path(data_path(USER_DICT)).read_bytes())
+    return Path(tempfile.gettempdir()) / f"employment-jieba.{digest.hexdigest()[:20]}.cache"
+
+
+def _from_cache(path: Path) -> jieba.Tokenizer:
+    import jieba
+    from jieba import finalseg
+
+    from pipeline.logs import quiet_jieba
+
+    quiet_jieba()
+    with path.open("rb") as cache:
+        shards, total, force_split = marshal.load(cache)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ = _ShardedFreq(shards)
+    tokenizer.total = total
+    tokenizer.initialized = True
+    for word in force_split:  # what load_userdict does for a word of frequency 0
+        finalseg.add_force_split(word)
+    return tokenizer
+
+
+def _write_cache(tokenizer: jieba.Tokenizer, path: Path) -> None:
+    """Split the loaded dictionary by first character and write it atomically (best effort)."""
+    from jieba import finalseg
+
+    grouped: dict[str, dict[str, int]] = {}
+    for word, frequency in tokenizer.FREQ.items():
+        if word:
+            grouped.setdefault(word[0], {})[word] = frequency
+    shards = {first: marshal.dumps(words) for first, words in grouped.items()}
+    try:
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name)
+        with os.fdopen(fd, "wb") as out:
+            marshal.dump((shards, tokenizer.total, sorted(finalseg.Force_Split_Words)), out)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # no cache: the next process loads the whole dictionary again
 
 
 class WordBoundaries:

@@ -1,19 +1,23 @@
-"""The Extractor's lazy word boundaries and Doc-free findings agree with the spaCy pipeline."""
+"""What makes the Extractor fast changes nothing: lazy word boundaries and Doc-free findings agree
+with the spaCy pipeline, the split jieba cache with the whole dictionary, libyaml with PyYAML."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
 from pipeline.evaluate.corpus import CorpusLoad
-from pipeline.extract.segment import WordBoundaries
+from pipeline.extract.segment import WordBoundaries, _from_cache, _write_cache
 from pipeline.ingest.sentences import iter_sentences
 from pipeline.nlp import run
 from pipeline.process import Extractor
+from pipeline.resources import YAML_LOADER
 
 SENTENCES = [
     "截至4月16日，全市已返岗复工6.5万人，复工率达98%。",
@@ -67,3 +71,23 @@ def test_segment_findings_give_the_drafts_of_the_spacy_pipeline(
             assert extractor.resolver.link(found) == doc._.drafts, sentence
             compared += 1
     assert compared > 100
+
+
+def test_resources_yaml_loader_reads_every_data_file_as_the_python_loader(repo: Path) -> None:
+    """libyaml's parser (start-up) gives the same tables as PyYAML's own."""
+    for path in sorted((repo / "pipeline" / "data").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=YAML_LOADER) == yaml.safe_load(text), path.name
+
+
+def test_segment_split_cache_segments_as_the_whole_dictionary(
+    spacy_nlp: Language, corpus: CorpusLoad, tmp_path: Path
+) -> None:
+    """The tokenizer read from the split cache gives jieba's words with the whole dictionary."""
+    whole = spacy_nlp.tokenizer.jieba_seg  # type: ignore[attr-defined]
+    path = tmp_path / "jieba.cache"
+    _write_cache(whole, path)
+    split = _from_cache(path)
+    assert split.total == whole.total
+    for document in corpus.documents[:40]:
+        assert split.lcut(document.text) == whole.lcut(document.text), document.gold.doc_id
