@@ -158,9 +158,11 @@ class Gazetteer:
         self._lengths = MappingProxyType(
             {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}
         )
-        # where a surface can start: scanned in C, then the head looked up (most characters are no start)
-        self._first_chars = re.compile(
-            "[" + "".join(re.escape(char) for char in sorted({head[0] for head in lengths})) + "]")
+        # where a surface can start (a first character of a head, then a second one): scanned in
+        # C, then the head looked up; most characters start none
+        firsts, seconds = ("".join(re.escape(char) for char in sorted({head[i] for head in lengths}))
+                           for i in (0, 1))
+        self._head_starts = re.compile(f"(?=[{firsts}][{seconds}])")
         self._zone_set = frozenset(self._zones)
         self._zone_lengths = tuple(sorted({len(z) for z in self._zones}, reverse=True))
 
@@ -289,7 +291,7 @@ class Gazetteer:
         mentions: list[PlaceMention] = []
         lengths, kinds, zones = self._lengths, self._kinds, self._zone_set
         size, taken = len(text), 0
-        starts = [i for match in self._first_chars.finditer(text, 0, size - 1)
+        starts = [i for match in self._head_starts.finditer(text)
                   if text[(i := match.start()) : i + _HEAD] in lengths]
         for i in starts:
             if i < taken:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 import cn2an
 from pydantic import BaseModel, Field
@@ -329,10 +330,12 @@ class QuantityFinder:
 _SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(surface: str) -> Decimal | None:
     """Exact decimal value of an Arabic or Chinese numeral: 1,204,500 / 2 318 700 / 一万二千.
 
-    Every written digit is kept (0.0000001 stays 1E-7), however long the number.
+    Every written digit is kept (0.0000001 stays 1E-7), however long the number. Memoised:
+    the value depends on `surface` alone (a Decimal is immutable), and numerals repeat.
     """
     cleaned = surface.translate(_SEPARATORS)
     if not cleaned:

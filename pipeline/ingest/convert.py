@@ -107,7 +107,9 @@ class Converter:
         The first `sample` characters tell: scripts do not change halfway through a page.
         """
         text = _masked(text[:sample])
-        traditional = sum(1 for a, b in zip(text, self._t2s.convert(text), strict=True) if a != b)
+        simplified_form = self._t2s.convert(text)
+        traditional = 0 if simplified_form == text else sum(
+            1 for a, b in zip(text, simplified_form, strict=True) if a != b)
         if traditional == 0:
             return Script.simplified  # whatever the other count (s2t is the costly conversion)
         simplified = sum(1 for a, b in zip(text, self._s2t.convert(text), strict=False) if a != b)
