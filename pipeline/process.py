@@ -182,10 +182,14 @@ class Extractor:
         text = view.text[start:end]
         quantities = self.quantities.find(text)
         ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
+        # where a place name can start: a sentence with none names no place (no scan, no state)
+        heads = self.gazetteer.head_starts(text)
         if not (quantities or ratios) or self._is_heading(view, start, end):
             for s_start, s_end in iter_sentences(text):
-                article.carried_place = paragraph_place(
-                    self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
+                if _holds(heads, s_start, s_end):
+                    article.carried_place = paragraph_place(
+                        self.gazetteer, text[s_start:s_end], self._context(article)
+                    ) or article.carried_place
                 self._learn_targets(text[s_start:s_end], article)
             return []
         topical = self.lexicon.is_labour_topic(text)
@@ -204,17 +208,20 @@ class Extractor:
         for s_start, s_end in iter_sentences(text):
             index = bisect.bisect_left(positions, s_start)
             if index >= len(positions) or positions[index] >= s_end:
-                learn_subjects(self.lexicon, text[s_start:s_end], hints)
-                self._learn_context(text[s_start:s_end], article, paragraph)
+                sentence = text[s_start:s_end]
+                if self.lexicon.mentions_work(sentence) or self.lexicon.cue_patterns_match(sentence):
+                    learn_subjects(self.lexicon, sentence, hints)  # needs a metric cue to learn
+                self._learn_context(sentence, article, paragraph, _holds(heads, s_start, s_end))
                 continue
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
+            places = _holds(heads, s_start, s_start + len(sentence))
             if not (
                 self.lexicon.mentions_work(sentence)
                 or self.lexicon.cue_patterns_match(sentence)
                 or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
                 or paragraph.topic is not None  # 减班休息…；实施单位320家: the topic carries (v2)
             ):
-                self._learn_context(sentence, article, paragraph)
+                self._learn_context(sentence, article, paragraph, places)
                 continue  # numbers in a sentence that names no work, population or metric
             found = self.sentences.find(
                 sentence, published=article.published, subject_hints=dict(hints),
@@ -224,29 +231,37 @@ class Extractor:
                 topic=paragraph.topic, targets=article.targets_follow,
             )
             drafts = self.resolver.link(found)
-            learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county this sentence names
+            if places:
+                learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county it names
             for draft in drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)
                 if record is not None:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
-            self._carry_forward(sentence, article, paragraph)
+            self._carry_forward(sentence, article, paragraph, places)
         article.carried_place = paragraph.place
         article.last_day = last_day(paragraph_times, len(text)) or article.last_day
         article.last_period = last_period(paragraph_times, len(text)) or article.last_period
         return records
 
-    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
-        """What a sentence without figures tells the sentences after it: places and topic."""
-        learn_places(self.gazetteer, sentence, article)
-        self._carry_forward(sentence, article, paragraph)
+    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
+                       places: bool = True) -> None:
+        """What a sentence without figures tells the sentences after it: places and topic.
 
-    def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
+        `places`: the sentence may name a place (False: it holds no surface's first characters).
+        """
+        if places:
+            learn_places(self.gazetteer, sentence, article)
+        self._carry_forward(sentence, article, paragraph, places)
+
+    def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
+                       places: bool = True) -> None:
         """The paragraph state a sentence leaves for the next: announced targets, place, topic."""
         self._learn_targets(sentence, article)
-        paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
-            paragraph.place)
+        if places:
+            paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
+                paragraph.place)
         paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
 
     def _learn_targets(self, sentence: str, article: ArticleContext) -> None:
@@ -330,6 +345,12 @@ def _failed(
 ) -> ExtractedDocument:
     return ExtractedDocument(doc_id=doc_id, source=source, script=script,
                              article=ArticleMeta(), text=text, errors=[error])
+
+
+def _holds(heads: list[int], start: int, end: int) -> bool:
+    """True when a place surface can start in text[start:end] (it is two characters or more)."""
+    index = bisect.bisect_left(heads, start)
+    return index < len(heads) and heads[index] + 2 <= end
 
 
 def _shift(mention: Any, offset: int) -> Any:

@@ -281,6 +281,13 @@ class Gazetteer:
 
     # -- scanning -------------------------------------------------------------
 
+    def head_starts(self, text: str) -> list[int]:
+        """Offsets where the first characters of a surface stand, in order: `scan` finds
+        mentions only there, so a stretch of text without one names no place."""
+        lengths = self._lengths
+        return [i for match in self._head_starts.finditer(text)
+                if text[(i := match.start()) : i + _HEAD] in lengths]
+
     def scan(self, text: str) -> list[PlaceMention]:
         """Place and development-zone mentions in a Simplified `text`, in order.
 
@@ -291,9 +298,7 @@ class Gazetteer:
         mentions: list[PlaceMention] = []
         lengths, kinds, zones = self._lengths, self._kinds, self._zone_set
         size, taken = len(text), 0
-        starts = [i for match in self._head_starts.finditer(text)
-                  if text[(i := match.start()) : i + _HEAD] in lengths]
-        for i in starts:
+        for i in self.head_starts(text):
             if i < taken:
                 continue
             end, kind = i, None
