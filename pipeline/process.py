@@ -182,16 +182,14 @@ class Extractor:
         text = view.text[start:end]
         quantities = self.quantities.find(text)
         ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
-        # where a place name can start: a sentence with none names no place (no scan, no state)
-        heads = self.gazetteer.head_starts(text)
         if not (quantities or ratios) or self._is_heading(view, start, end):
             for s_start, s_end in iter_sentences(text):
-                if _holds(heads, s_start, s_end):
-                    article.carried_place = paragraph_place(
-                        self.gazetteer, text[s_start:s_end], self._context(article)
-                    ) or article.carried_place
+                article.carried_place = paragraph_place(
+                    self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
                 self._learn_targets(text[s_start:s_end], article)
             return []
+        # where a place name can start: a sentence with none names no place (no scan, no state)
+        heads = self.gazetteer.head_starts(text)
         topical = self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(
             text, article.published, article.last_day, article.last_period

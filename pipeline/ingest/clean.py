@@ -571,9 +571,18 @@ def _is_simplified(text: str, simplified: str) -> bool:
     """
     if simplified == text:
         return True  # nothing changed (most pages)
-    changed = [
-        a for a, b in zip(text, simplified, strict=True) if a != b and a not in _FULLWIDTH_FORMS
-    ]
+    if len(simplified) != len(text):
+        changed = [
+            a for a, b in zip(text, simplified, strict=True) if a != b and a not in _FULLWIDTH_FORMS
+        ]
+    else:  # compared a block at a time; only blocks that differ are read character by character
+        changed = [
+            a
+            for block in range(0, len(text), 64)
+            if text[block : block + 64] != simplified[block : block + 64]
+            for a, b in zip(text[block : block + 64], simplified[block : block + 64], strict=True)
+            if a != b and a not in _FULLWIDTH_FORMS
+        ]
     return len(set(changed)) <= 3 and len(changed) <= len(_HAN.findall(text)) // 10
 
 
