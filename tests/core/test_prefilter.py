@@ -42,3 +42,12 @@ def test_prefilter_guard_keeps_every_match(
             m.groupdict() | {"span": m.span()} for m in plain.finditer(text)
         ]
         assert pattern.pattern == guarded(plain.pattern)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=50))
+def test_timex_alternative_is_the_group_that_closed_last(times: TimeFinder, text: str) -> None:
+    """`TimeFinder.find` takes the matched alternative from `lastgroup`: the first k<i> set."""
+    for match in times._pattern.finditer(text):
+        first = next(i for i in range(len(times.table.patterns)) if match.group(f"k{i}"))
+        assert match.lastgroup == f"k{first}"
