@@ -165,6 +165,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in unique)
 
 
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """A pattern that is found in a text exactly when one of `words` is in it."""
+    return re.compile(_alternation(words) if words else "(?!)")
+
+
 class Lexicon:
     """All word lists, compiled. Immutable; one per process."""
 
@@ -228,6 +233,9 @@ class Lexicon:
             r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
         )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")
+        # one scan each for "does any of these words occur" (the same answer as `in` per word)
+        self._labour_topic = _any_of(self.modifiers.labour_topic_words)
+        self._topic_words = _any_of([w for topic in self.modifiers.topics for w in topic.words])
 
     def cues(self, text: str) -> list[Cue]:
         found = []
@@ -296,13 +304,15 @@ class Lexicon:
 
     def topic_of(self, sentence: str) -> Topic | None:
         """The topic a sentence opens for the rest of its paragraph (减班休息), if any."""
+        if not self._topic_words.search(sentence):
+            return None  # most sentences: no topic word at all (one scan)
         for topic in self.modifiers.topics:
             if any(word in sentence for word in topic.words):
                 return topic
         return None
 
     def is_labour_topic(self, paragraph: str) -> bool:
-        return any(word in paragraph for word in self.modifiers.labour_topic_words)
+        return bool(self._labour_topic.search(paragraph))
 
     def last_out_of_scope(self, text: str) -> int:
         """End of the last out-of-scope word (增加值, 再贷款, 货运量) in `text`, or -1."""

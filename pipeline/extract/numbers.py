@@ -302,7 +302,7 @@ class QuantityFinder:
     def _blocked_at(self, text: str, start: int) -> bool:
         if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum()):
             return True
-        return any(text.endswith(word, 0, start) for word in self._blocked)
+        return text.endswith(self._blocked, 0, start)  # a tuple: any of its words
 
     def _outer_qualifier(self, text: str, start: int, end: int, base: Qualifier) -> Qualifier:
         if base is not Qualifier.exact:
