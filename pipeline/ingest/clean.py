@@ -583,6 +583,8 @@ def _is_simplified(text: str, simplified: str) -> bool:
             for a, b in zip(text[block : block + 64], simplified[block : block + 64], strict=True)
             if a != b and a not in _FULLWIDTH_FORMS
         ]
+    if not changed:
+        return True  # only full-width forms changed (no need to count the Han characters)
     return len(set(changed)) <= 3 and len(changed) <= len(_HAN.findall(text)) // 10
 
 
