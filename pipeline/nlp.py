@@ -1,15 +1,18 @@
-"""The spaCy pipeline: jieba through spaCy's Chinese tokenizer, then our components.
+"""The spaCy form of the extraction stage: jieba through spaCy's Chinese tokenizer, then our
+components.
 
-jieba is used through a private `jieba.Tokenizer` that loads the domain dictionary
-(`pipeline/data/jieba_user_dict.txt`): jieba's module-level default tokenizer is
-never touched, so nothing global changes and nothing happens at import.
+The Extractor does not use it (it runs the same finders without a Doc,
+`pipeline.extract.sentence`); it is kept for users who want a Doc per sentence with its
+spans, and a test holds both paths to the same drafts. jieba is used through a private
+`jieba.Tokenizer` that loads the domain dictionary (`pipeline/data/jieba_user_dict.txt`):
+jieba's module-level default tokenizer is never touched, so nothing global changes and
+nothing happens at import.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import jieba
 import spacy
 from spacy.lang.zh import ChineseTokenizer, Segmenter
 from spacy.language import Language
@@ -18,10 +21,9 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from pipeline.extract import components
+from pipeline.extract.segment import make_jieba
 from pipeline.resolve import component as resolve_component  # noqa: F401  (registers employment_linker)
-from pipeline.resources import data_path
 
-USER_DICT = "jieba_user_dict.txt"
 COMPONENTS = (
     "employment_quantities",
     "employment_cues",
@@ -29,14 +31,6 @@ COMPONENTS = (
     "employment_places",
     "employment_linker",
 )
-
-
-def make_jieba() -> jieba.Tokenizer:
-    """A private jieba tokenizer with the domain dictionary loaded."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    tokenizer.load_userdict(str(data_path(USER_DICT)))
-    return tokenizer
 
 
 @registry.tokenizers("employment.jieba_tokenizer.v1")

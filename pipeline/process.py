@@ -2,11 +2,12 @@
 
 Stages: read/decode -> (HTML to text) -> clean -> convert (Simplified view with
 offset map) -> per paragraph: find candidate quantities with one regex scan ->
-segment and analyse only the sentences that hold them (spaCy + jieba) ->
+analyse only the sentences that hold them (the finders by characters; jieba segments
+a block of a sentence only when a rule asks where its words start) ->
 assemble -> validate (pydantic, once, at the end).
 
-`Extractor` holds what is costly to build (OpenCC, the spaCy pipeline, the
-gazetteer) and is made once per process; `Extractor.process` never raises for a
+`Extractor` holds what is costly to build (OpenCC, the finders, the gazetteer; jieba's
+dictionary on first use) and is made once per process; `Extractor.process` never raises for a
 bad document: each failure becomes a coded `DocError` on the returned document.
 """
 
@@ -22,15 +23,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from pipeline import nlp as nlp_module
 from pipeline.budget import check as check_budget
 from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.gazetteer import Place, shared_gazetteer
-from pipeline.extract.learned_places import attach as attach_learned_places
+from pipeline.extract.learned_places import load as load_learned_places
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.sentence import SentenceFinder
 from pipeline.extract.timex import TimeFinder
 from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_date
 from pipeline.ingest.convert import Converter, TextView
@@ -40,8 +41,9 @@ from pipeline.ingest.sentences import iter_sentences, paragraph_parts
 from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
-from pipeline.resolve.learned_metric import attach as attach_learned_metric
+from pipeline.resolve.learned_metric import load as load_learned_metric
 from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
+from pipeline.resolve.sentence import SentenceResolver
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
 from pipeline.validate import Plausibility, body_notes
@@ -62,10 +64,14 @@ class Extractor:
         self.quantities = QuantityFinder()
         self.times = TimeFinder()
         self.lexicon = shared_lexicon()
-        self.nlp = nlp_module.build_nlp()
-        attach_learned_metric(self.nlp, self.settings.learned_metric,
-                              policy=self.settings.learned_metric_policy)
-        attach_learned_places(self.nlp, self.settings.learned_places)
+        self.sentences = SentenceFinder(self.quantities, self.lexicon, self.times, self.gazetteer)
+        self.resolver = SentenceResolver(self.lexicon)
+        # the learned components (issue 12), switched by the settings; missing models: rules only
+        self.resolver.metrics.learned = load_learned_metric(
+            self.lexicon.metric_units, policy=self.settings.learned_metric_policy,
+        ) if self.settings.learned_metric else None
+        self.sentences.learned_places = load_learned_places(
+            self.gazetteer) if self.settings.learned_places else None
         self.primary_regions = PrimaryRegionResolver(self.gazetteer, self.lexicon)
         self.plausibility = Plausibility()
 
@@ -190,6 +196,8 @@ class Extractor:
                     self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
                 self._learn_targets(text[s_start:s_end], article)
             return []
+        # where a place name can start: a sentence with none names no place (no scan, no state)
+        heads = self.gazetteer.head_starts(text)
         topical = self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(
             text, article.published, article.last_day, article.last_period
@@ -206,48 +214,60 @@ class Extractor:
         for s_start, s_end in iter_sentences(text):
             index = bisect.bisect_left(positions, s_start)
             if index >= len(positions) or positions[index] >= s_end:
-                learn_subjects(self.lexicon, text[s_start:s_end], hints)
-                self._learn_context(text[s_start:s_end], article, paragraph)
+                sentence = text[s_start:s_end]
+                if self.lexicon.mentions_work(sentence) or self.lexicon.cue_patterns_match(sentence):
+                    learn_subjects(self.lexicon, sentence, hints)  # needs a metric cue to learn
+                self._learn_context(sentence, article, paragraph, _holds(heads, s_start, s_end))
                 continue
             sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
+            places = _holds(heads, s_start, s_start + len(sentence))
             if not (
                 self.lexicon.mentions_work(sentence)
                 or self.lexicon.cue_patterns_match(sentence)
                 or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
                 or paragraph.topic is not None  # 减班休息…；实施单位320家: the topic carries (v2)
             ):
-                self._learn_context(sentence, article, paragraph)
+                self._learn_context(sentence, article, paragraph, places)
                 continue  # numbers in a sentence that names no work, population or metric
-            doc = nlp_module.run(
-                self.nlp, sentence, published=article.published, subject_hints=dict(hints),
+            found = self.sentences.find(
+                sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
                 anchor=last_day(paragraph_times, s_start) or article.last_day,
                 period=last_period(paragraph_times, s_start) or article.last_period,
                 topic=paragraph.topic, targets=article.targets_follow,
             )
-            learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county this sentence names
-            for draft in doc._.drafts:
+            drafts = self.resolver.link(found)
+            if places:
+                learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county it names
+            for draft in drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)
                 if record is not None:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
-            self._carry_forward(sentence, article, paragraph)
+            self._carry_forward(sentence, article, paragraph, places)
         article.carried_place = paragraph.place
         article.last_day = last_day(paragraph_times, len(text)) or article.last_day
         article.last_period = last_period(paragraph_times, len(text)) or article.last_period
         return records
 
-    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
-        """What a sentence without figures tells the sentences after it: places and topic."""
-        learn_places(self.gazetteer, sentence, article)
-        self._carry_forward(sentence, article, paragraph)
+    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
+                       places: bool = True) -> None:
+        """What a sentence without figures tells the sentences after it: places and topic.
 
-    def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext) -> None:
+        `places`: the sentence may name a place (False: it holds no surface's first characters).
+        """
+        if places:
+            learn_places(self.gazetteer, sentence, article)
+        self._carry_forward(sentence, article, paragraph, places)
+
+    def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
+                       places: bool = True) -> None:
         """The paragraph state a sentence leaves for the next: announced targets, place, topic."""
         self._learn_targets(sentence, article)
-        paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
-            paragraph.place)
+        if places:
+            paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
+                paragraph.place)
         paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
 
     def _learn_targets(self, sentence: str, article: ArticleContext) -> None:
@@ -331,6 +351,12 @@ def _failed(
 ) -> ExtractedDocument:
     return ExtractedDocument(doc_id=doc_id, source=source, script=script,
                              article=ArticleMeta(), text=text, errors=[error])
+
+
+def _holds(heads: list[int], start: int, end: int) -> bool:
+    """True when a place surface can start in text[start:end] (it is two characters or more)."""
+    index = bisect.bisect_left(heads, start)
+    return index < len(heads) and heads[index] + 2 <= end
 
 
 def _shift(mention: Any, offset: int) -> Any:

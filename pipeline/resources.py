@@ -19,6 +19,8 @@ from pydantic import BaseModel, ValidationError
 from pipeline.errors import ConfigError
 
 DATA_PACKAGE = "pipeline.data"
+# libyaml's parser when PyYAML has it (the same documents, read ten times faster: start-up)
+YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -37,7 +39,7 @@ def _read_raw(name: str) -> Any:
     try:
         if name.endswith(".json"):
             return json.loads(text)
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=YAML_LOADER)
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         raise ConfigError(f"data file {path} is not valid YAML/JSON: {exc}") from exc
 

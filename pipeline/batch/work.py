@@ -36,7 +36,7 @@ class BatchSettings:
     inputs: tuple[str, ...] = ("corpus",)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64  # documents per sink transaction
-    chunk_size: int = 4  # documents per task sent to a worker process
+    chunk_size: int = 16  # documents per task sent to a worker process (fewer, larger messages)
     resume: bool = False
     fields: FieldNames = field(default_factory=FieldNames)
     stdin_format: Literal["text", "html", "jsonl"] = "text"

@@ -1,7 +1,8 @@
 """spaCy components of the extraction stage, each a `Doc -> Doc` class with its factory.
 
-The pipeline runs on one sentence of the Simplified analysis text at a time
-(only sentences that hold a candidate quantity are segmented at all). Finders
+The Extractor does not build a Doc: it runs the same finders through
+`pipeline.extract.sentence.SentenceFinder`. These components are the spaCy form of that
+stage (`pipeline.nlp.build_nlp`), one sentence of the Simplified analysis text at a time. Finders
 match by characters and write both an exact list on `doc._` (character
 offsets, what the resolvers read) and `doc.spans[...]` aligned to jieba's tokens
 (for inspection and displaCy); `pipeline.resolve.component` adds the linker:
@@ -14,16 +15,16 @@ offsets, what the resolvers read) and `doc.spans[...]` aligned to jieba's tokens
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.extract.findings import PlaceRef
 from pipeline.extract.gazetteer import Gazetteer, shared_gazetteer
 from pipeline.extract.lexicon import Lexicon, shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.sentence import PlaceRecognizer, find_places
 from pipeline.extract.timex import TimeFinder
 
 _EXTENSIONS = (
@@ -86,36 +87,14 @@ class PlaceComponent:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         # the learned recognizer (`pipeline.extract.learned_places`), when switched on
-        self.learned: Callable[[str, list[PlaceRef]], list[PlaceRef]] | None = None
+        self.learned: PlaceRecognizer | None = None
 
     def __call__(self, doc: Doc) -> Doc:
-        places = _merge_named_zones(doc.text, [
-            PlaceRef(m.start, m.end, m.surface, zone=m.zone) for m in self.gazetteer.scan(doc.text)
-        ])
-        if self.learned is not None:
-            places = self.learned(doc.text, places)
-        for marker in doc._.markers or self.lexicon.markers(doc.text):
-            if marker.label.startswith("scope:"):
-                places.append(PlaceRef(marker.start, marker.end, marker.text,
-                                       scope=marker.label.split(":", 1)[1]))
-        places.sort(key=lambda p: p.start)
+        places = find_places(self.gazetteer, doc.text, doc._.markers or self.lexicon.markers(doc.text),
+                             self.learned)
         doc._.places = places
         _set_spans(doc, "places", places, lambda p: p.scope or "place")
         return doc
-
-
-def _merge_named_zones(text: str, places: list[PlaceRef]) -> list[PlaceRef]:
-    """宁波 + 石化 + 经济技术开发区: one zone named after its place, not a city and a bare zone."""
-    merged: list[PlaceRef] = []
-    for place in places:
-        if merged and place.zone and not merged[-1].zone:
-            gap = text[merged[-1].end : place.start]
-            if 0 < len(gap) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in gap):
-                previous = merged.pop()
-                place = PlaceRef(previous.start, place.end, text[previous.start : place.end],
-                                 zone=True)
-        merged.append(place)
-    return merged
 
 
 @Language.factory("employment_quantities")

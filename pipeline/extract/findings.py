@@ -8,7 +8,7 @@ them and decide the record fields.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.extract.lexicon import Cue, Marker, Noun, Topic
@@ -38,8 +38,10 @@ class SentenceFindings:
     markers: Sequence[Marker]
     times: Sequence[TimeMention]
     places: Sequence[PlaceRef]
-    token_starts: frozenset[int]  # character offsets where a jieba token starts
-    token_ends: frozenset[int]
+    # character offsets where a jieba word starts / ends (asked with `in` only; the Extractor
+    # passes a lazy `pipeline.extract.segment.WordBoundaries`, the spaCy linker a frozenset)
+    token_starts: Container[int]
+    token_ends: Container[int]
     subject_hints: dict[Metric, str] = field(default_factory=dict)  # from earlier sentences
     # the last metric of each unit earlier in the paragraph, for 其中 breakdowns
     metric_hints: dict[Unit, tuple[Metric, str, Unit]] = field(default_factory=dict)

@@ -16,6 +16,7 @@ characters), so a megabyte scans in a fraction of a second.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -157,6 +158,11 @@ class Gazetteer:
         self._lengths = MappingProxyType(
             {head: tuple(sorted(ls, reverse=True)) for head, ls in lengths.items()}
         )
+        # where a surface can start (a first character of a head, then a second one): scanned in
+        # C, then the head looked up; most characters start none
+        firsts, seconds = ("".join(re.escape(char) for char in sorted({head[i] for head in lengths}))
+                           for i in (0, 1))
+        self._head_starts = re.compile(f"(?=[{firsts}][{seconds}])")
         self._zone_set = frozenset(self._zones)
         self._zone_lengths = tuple(sorted({len(z) for z in self._zones}, reverse=True))
 
@@ -275,6 +281,13 @@ class Gazetteer:
 
     # -- scanning -------------------------------------------------------------
 
+    def head_starts(self, text: str) -> list[int]:
+        """Offsets where the first characters of a surface stand, in order: `scan` finds
+        mentions only there, so a stretch of text without one names no place."""
+        lengths = self._lengths
+        return [i for match in self._head_starts.finditer(text)
+                if text[(i := match.start()) : i + _HEAD] in lengths]
+
     def scan(self, text: str) -> list[PlaceMention]:
         """Place and development-zone mentions in a Simplified `text`, in order.
 
@@ -285,8 +298,7 @@ class Gazetteer:
         mentions: list[PlaceMention] = []
         lengths, kinds, zones = self._lengths, self._kinds, self._zone_set
         size, taken = len(text), 0
-        starts = [i for i in range(size - 1) if text[i : i + _HEAD] in lengths]
-        for i in starts:
+        for i in self.head_starts(text):
             if i < taken:
                 continue
             end, kind = i, None

@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from pipeline.extract.prefilter import guard
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -169,6 +170,11 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in unique)
 
 
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """A pattern that is found in a text exactly when one of `words` is in it."""
+    return re.compile(_alternation(words) if words else "(?!)")
+
+
 class Lexicon:
     """All word lists, compiled. Immutable; one per process."""
 
@@ -185,7 +191,8 @@ class Lexicon:
                 self._term_groups.setdefault(term, []).append(group)
         # A lookahead finds the longest term at every position, so nested terms
         # (发布就业岗位 / 就业岗位) are all seen; the linker picks the nearest.
-        self._terms = re.compile(f"(?=({_alternation(list(self._term_groups))}))")
+        terms = _alternation(list(self._term_groups))
+        self._terms = re.compile(f"{guard(terms)}(?=({terms}))")
         self._cue_patterns = [
             (re.compile(pattern), group)
             for group in self.metric_table.cues
@@ -231,6 +238,9 @@ class Lexicon:
             r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
         )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")
+        # one scan each for "does any of these words occur" (the same answer as `in` per word)
+        self._labour_topic = _any_of(self.modifiers.labour_topic_words)
+        self._topic_words = _any_of([w for topic in self.modifiers.topics for w in topic.words])
 
     def cues(self, text: str) -> list[Cue]:
         found = []
@@ -299,6 +309,8 @@ class Lexicon:
 
     def topic_of(self, sentence: str) -> Topic | None:
         """The topic a sentence opens for the rest of its paragraph (减班休息), if any."""
+        if not self._topic_words.search(sentence):
+            return None  # most sentences: no topic word at all (one scan)
         for topic in self.modifiers.topics:
             if any(word in sentence for word in topic.words):
                 return topic
@@ -307,7 +319,7 @@ class Lexicon:
     def is_labour_topic(self, paragraph: str) -> bool:
         for compound in self.modifiers.topic_false_friends:
             paragraph = paragraph.replace(compound, "")
-        return any(word in paragraph for word in self.modifiers.labour_topic_words)
+        return bool(self._labour_topic.search(paragraph))
 
     def last_out_of_scope(self, text: str) -> int:
         """End of the last out-of-scope word (增加值, 再贷款, 货运量) in `text`, or -1."""

@@ -15,10 +15,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 
 import cn2an
 from pydantic import BaseModel, Field
 
+from pipeline.extract.prefilter import guarded
 from pipeline.resources import load_data
 from schemas import Qualifier, Unit
 
@@ -67,6 +69,15 @@ _CHINESE = (
 )
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
+_FULLWIDTH_PAIRS = tuple((chr(source), chr(target)) for source, target in _FULLWIDTH.items())
+
+
+def _ascii_forms(text: str) -> str:
+    """`text.translate(_FULLWIDTH)`, by one fast scan per character present (same result)."""
+    for source, target in _FULLWIDTH_PAIRS:
+        if source in text:
+            text = text.replace(source, target)
+    return text
 # No statistic is written with more digits than this; longer numbers are not read.
 MAX_DIGITS = 30
 # Arithmetic on values is exact: numbers have at most MAX_DIGITS digits and magnitudes
@@ -117,7 +128,7 @@ class QuantityFinder:
         joiners = _alternation(self.table.range_joiners)
         low = _number_pattern("lo_", mags)
         high = _number_pattern("hi_", mags)
-        self._pattern = re.compile(
+        self._pattern = re.compile(guarded(
             rf"百分之(?P<pct_lo>[一二三四五六七八九])(?P<pct_hi>[一二三四五六七八九])十"
             rf"|(?P<cheng_a>[1-9一二三四五六七八九])成(?P<cheng_b>[1-9一二三四五六七八九])(?![\d成])"
             rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
@@ -131,7 +142,7 @@ class QuantityFinder:
             # 220万 / 37.9万 with no counting word: what is counted comes from the noun after
             rf"|(?P<bare_ar>{_ARABIC})(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
             rf"(?![\d万亿千百{self.table.measure_chars}])"
-        )
+        ))
         self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
         self._blocked = tuple(self.table.blocked_before)
@@ -139,7 +150,7 @@ class QuantityFinder:
 
     def find(self, text: str) -> list[Quantity]:
         """Every quantity of `text`, in order, non-overlapping."""
-        normalised = text.translate(_FULLWIDTH)
+        normalised = _ascii_forms(text)
         found = []
         with localcontext(_EXACT):
             for match in self._pattern.finditer(normalised):
@@ -150,7 +161,7 @@ class QuantityFinder:
 
     def any_in(self, text: str) -> bool:
         """True when `text` holds a quantity (stops at the first)."""
-        normalised = text.translate(_FULLWIDTH)
+        normalised = _ascii_forms(text)
         with localcontext(_EXACT):
             return any(self._build(normalised, match) is not None
                        for match in self._pattern.finditer(normalised))
@@ -161,7 +172,7 @@ class QuantityFinder:
 
         The validate stage reports them, so they are not dropped silently.
         """
-        normalised = text.translate(_FULLWIDTH)
+        normalised = _ascii_forms(text)
         found: list[Unreadable] = []
         if not _SUSPICIOUS.search(normalised):
             return found  # most texts: no number of these forms at all
@@ -293,7 +304,7 @@ class QuantityFinder:
     def _blocked_at(self, text: str, start: int) -> bool:
         if start > 0 and (text[start - 1].isascii() and text[start - 1].isalnum()):
             return True
-        return any(text.endswith(word, 0, start) for word in self._blocked)
+        return text.endswith(self._blocked, 0, start)  # a tuple: any of its words
 
     def _outer_qualifier(self, text: str, start: int, end: int, base: Qualifier) -> Qualifier:
         if base is not Qualifier.exact:
@@ -321,10 +332,12 @@ class QuantityFinder:
 _SEPARATORS = str.maketrans("", "", "," + _GROUP_SPACES)
 
 
+@lru_cache(maxsize=4096)
 def parse_number(surface: str) -> Decimal | None:
     """Exact decimal value of an Arabic or Chinese numeral: 1,204,500 / 2 318 700 / 一万二千.
 
-    Every written digit is kept (0.0000001 stays 1E-7), however long the number.
+    Every written digit is kept (0.0000001 stays 1E-7), however long the number. Memoised:
+    the value depends on `surface` alone (a Decimal is immutable), and numerals repeat.
     """
     cleaned = surface.translate(_SEPARATORS)
     if not cleaned:

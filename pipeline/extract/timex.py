@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from pipeline.extract.prefilter import guarded
 from pipeline.resources import load_data
 
 Kind = Literal[
@@ -83,7 +84,13 @@ class TimeFinder:
             f"(?P<k{i}>{entry.pattern.replace('(?P<', f'(?P<k{i}_')})"
             for i, entry in enumerate(self.table.patterns)
         ]
-        self._pattern = re.compile("|".join(alternatives))
+        self._pattern = re.compile(guarded("|".join(alternatives)))
+        # per alternative: its own named groups (full name, name), in pattern order
+        names = sorted(self._pattern.groupindex, key=self._pattern.groupindex.__getitem__)
+        self._group_names = [
+            [(name, name.split("_", 1)[1]) for name in names if name.startswith(f"k{i}_")]
+            for i in range(len(self.table.patterns))
+        ]
         markers = "|".join(sorted(map(re.escape, self.table.as_of_markers), key=len, reverse=True))
         self._as_of = re.compile(f"(?:{markers})$")
         before = "|".join(sorted(map(re.escape, self.table.comparison_before), key=len, reverse=True))
@@ -107,11 +114,11 @@ class TimeFinder:
                 continue  # the dateline (新华社西安3月2日电) dates the report, not a figure
             if text.startswith(self.table.release_after, match.end()) or _reported(text, match.start()):
                 continue  # 18日公布, 记者6日获悉: the day of the report dates no figure (v2)
-            index = next(i for i in range(len(self.table.patterns)) if match.group(f"k{i}"))
+            # the alternative that matched: its group k<i> encloses the others, so closes last
+            index = int(match.lastgroup[1:])  # type: ignore[index]
             groups = {
-                key.split("_", 1)[1]: value
-                for key, value in match.groupdict().items()
-                if key.startswith(f"k{index}_") and value is not None
+                short: value for name, short in self._group_names[index]
+                if (value := match.group(name)) is not None
             }
             kind = self.table.patterns[index].kind
             if kind == "year" and self._in_name(text, match.end()):

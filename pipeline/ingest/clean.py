@@ -571,9 +571,22 @@ def _is_simplified(text: str, simplified: str) -> bool:
     A Traditional text changes at many distinct characters; a Simplified one only
     at the odd character OpenCC maps anyway (乾 in a name, 著), however often.
     """
-    changed = [
-        a for a, b in zip(text, simplified, strict=True) if a != b and a not in _FULLWIDTH_FORMS
-    ]
+    if simplified == text:
+        return True  # nothing changed (most pages)
+    if len(simplified) != len(text):
+        changed = [
+            a for a, b in zip(text, simplified, strict=True) if a != b and a not in _FULLWIDTH_FORMS
+        ]
+    else:  # compared a block at a time; only blocks that differ are read character by character
+        changed = [
+            a
+            for block in range(0, len(text), 64)
+            if text[block : block + 64] != simplified[block : block + 64]
+            for a, b in zip(text[block : block + 64], simplified[block : block + 64], strict=True)
+            if a != b and a not in _FULLWIDTH_FORMS
+        ]
+    if not changed:
+        return True  # only full-width forms changed (no need to count the Han characters)
     return len(set(changed)) <= 3 and len(changed) <= len(_HAN.findall(text)) // 10
 
 

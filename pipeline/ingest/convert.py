@@ -25,6 +25,7 @@ from schemas import Script
 
 # Full-width digits and signs read as their ASCII forms (１２３ -> 123); one for one.
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．：", "0123456789%.:")
+_FULLWIDTH_PAIRS = tuple((chr(source), chr(target)) for source, target in _FULLWIDTH.items())
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -106,7 +107,11 @@ class Converter:
         The first `sample` characters tell: scripts do not change halfway through a page.
         """
         text = _masked(text[:sample])
-        traditional = sum(1 for a, b in zip(text, self._t2s.convert(text), strict=True) if a != b)
+        simplified_form = self._t2s.convert(text)
+        traditional = 0 if simplified_form == text else sum(
+            1 for a, b in zip(text, simplified_form, strict=True) if a != b)
+        if traditional == 0:
+            return Script.simplified  # whatever the other count (s2t is the costly conversion)
         simplified = sum(1 for a, b in zip(text, self._s2t.convert(text), strict=False) if a != b)
         return script_from_counts(traditional, simplified)
 
@@ -134,7 +139,9 @@ class Converter:
         return converted
 
     def _apply_fixes(self, text: str) -> str:
-        text = text.translate(_FULLWIDTH)
+        for source, target in _FULLWIDTH_PAIRS:  # text.translate(_FULLWIDTH), faster
+            if source in text:
+                text = text.replace(source, target)
         if self._fix_pattern is None:
             return text
         return self._fix_pattern.sub(lambda m: self.table.fixes[m.group(0)], text)

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from pipeline.evaluate.corpus import CorpusLoad, load_corpus
 
@@ -29,3 +30,11 @@ def published() -> dt.date:
 @pytest.fixture(scope="session")
 def corpus() -> CorpusLoad:
     return load_corpus(REPO / "corpus")
+
+
+@pytest.fixture(scope="session")
+def spacy_nlp() -> Language:
+    """The spaCy form of the extraction stage (jieba tokenizer + components), once per session."""
+    from pipeline.nlp import build_nlp
+
+    return build_nlp()

@@ -1,0 +1,94 @@
+"""First-character guards: a regex scan that fails at once where no match can start.
+
+Python's `re` tries every alternative of a large alternation at every position of the
+text. When each match must begin with one of a known set of characters, a lookahead
+`(?=[...])` in front fails fast everywhere else and changes nothing about what matches.
+The set is read from the parsed pattern itself (so it follows the data files the pattern
+is built from); when the pattern holds something the reader does not follow (a negated
+class, `.`, back-references, flags), or can match the empty string, there is no guard.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}
+_REPEATS = {sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT)}
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def first_char_class(pattern: str) -> str | None:
+    """A character class (`[...]`) holding every character a match of `pattern` can start
+    with, or None when that cannot be told (or a match can be empty)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+        if parsed.state.flags & ~(sre.SRE_FLAG_UNICODE):
+            return None
+        items: list[str] = []
+        if _sequence(list(parsed), items):
+            return None  # a match can be empty: it can start anywhere
+    except (_Unsupported, re.error):
+        return None
+    return "[" + "".join(dict.fromkeys(items)) + "]" if items else None
+
+
+def guard(pattern: str) -> str:
+    """The lookahead that fails where no match of `pattern` can start ("" when none)."""
+    first = first_char_class(pattern)
+    return f"(?={first})" if first else ""
+
+
+def guarded(pattern: str) -> str:
+    """`pattern` behind its first-character guard (itself when there is none)."""
+    lookahead = guard(pattern)
+    return f"{lookahead}(?:{pattern})" if lookahead else pattern
+
+
+def _sequence(sequence: list[tuple[Any, Any]], items: list[str]) -> bool:
+    """Add the first characters of `sequence`; True when it can match the empty string."""
+    return all(_item(op, av, items) for op, av in sequence)
+
+
+def _item(op: Any, av: Any, items: list[str]) -> bool:
+    """Add the first characters of one parsed item; True when it can match empty."""
+    if op is sre.LITERAL:
+        items.append(re.escape(chr(av)))
+        return False
+    if op is sre.IN:
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                items.append(re.escape(chr(value)))
+            elif kind is sre.RANGE:
+                items.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+            elif kind is sre.CATEGORY and value in _CATEGORIES:
+                items.append(_CATEGORIES[value])
+            else:  # NEGATE and anything else
+                raise _Unsupported
+        return False
+    if op is sre.BRANCH:
+        empty = False
+        for alternative in av[1]:
+            empty = _sequence(list(alternative), items) or empty
+        return empty
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unsupported
+        return _sequence(list(sub), items)
+    if op in _REPEATS:
+        minimum, _maximum, sub = av
+        empty = _sequence(list(sub), items)
+        return empty or minimum == 0
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return True  # zero-width: the characters come from what follows
+    raise _Unsupported  # ANY, NOT_LITERAL, GROUPREF, ...

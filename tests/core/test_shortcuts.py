@@ -1,0 +1,48 @@
+"""The Extractor's shortcuts hold: what it skips would have changed nothing.
+
+`Extractor._paragraph_records` skips the place rules for a sentence that holds no first
+characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
+with a metric cue. A rule that starts reading something else must update the shortcut; these
+properties fail first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.process import Extractor
+from pipeline.resolve.context import ArticleContext
+from pipeline.resolve.region import learn_places, paragraph_place
+from pipeline.resolve.subject import learn_subjects
+
+_WORDS = ["全市", "全县", "全省", "全国", "本市", "该县", "市", "县", "区", "省", "大庆", "黑龙江", "高新区",
+          "人社部", "农民工", "返岗复工", "就业", "万人", "6.5", "，", "。", "（", "“", "记者", "籍", "来自",
+          "赴", "新区", "开发区", "香港", "台湾", "美国", "长三角", "了", "的", "在", " "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14).map("".join))
+def test_shortcuts_no_place_head_no_place_state(extractor: Extractor, sentence: str) -> None:
+    gazetteer = extractor.gazetteer
+    if gazetteer.head_starts(sentence):
+        return
+    primary = gazetteer.by_name("大庆市")[0]
+    article = ArticleContext(published=dt.date(2020, 4, 28), primary=primary, gazetteer=gazetteer)
+    assert paragraph_place(gazetteer, sentence, [primary]) is None
+    learn_places(gazetteer, sentence, article)
+    assert article.places_seen == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14).map("".join))
+def test_shortcuts_no_cue_no_subject_learnt(extractor: Extractor, sentence: str) -> None:
+    lexicon = extractor.lexicon
+    if lexicon.mentions_work(sentence) or lexicon.cue_patterns_match(sentence):
+        return
+    hints: dict[Any, str] = {}
+    learn_subjects(lexicon, sentence, hints)
+    assert hints == {}
