@@ -57,6 +57,7 @@ class TimeMention:
     year_written: bool = False  # the text gives the year (2020年3月, 去年3月), not the publication
 
 
+_RANGE_JOINERS = ("至", "到", "-", "—", "–", "~", "～", "－")
 _SAME_DAY = ("当天", "当日")
 # 下跌至2023年2月至4月: after a change verb, 至 starts the later of two periods, not a cut-off
 _CHANGE_VERB_ENDS = frozenset("跌升增降高少加落长减")
@@ -129,6 +130,11 @@ class TimeFinder:
                 value, year = None, None
             if groups.get("rel") in _SAME_DAY and anchor is not None:
                 value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
+            if kind == "day" and mentions and mentions[-1].kind == "ymd" and mentions[-1].value and (
+                    text[mentions[-1].end : match.start()] in _RANGE_JOINERS):
+                # 8月5日至11日: the range's end day is in the month its start names
+                value = f"{mentions[-1].value[:8]}{int(groups['day']):02d}"
+                year = value[:4]
             if kind == "same_year":  # 全年: the year under discussion
                 named = [m.year_only for m in mentions if m.year_only and m.kind in ("year", "relative_year")]
                 if named:  # 2019年就业形势…全年新增: the year this text just named

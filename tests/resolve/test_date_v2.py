@@ -19,6 +19,8 @@ from tests.resolve.conftest import Find
         # a compared pair takes each value's own time
         ("全市失业率由2019年1月的4.1%降至2019年12月的3.9%。", "4.1%", "2019-01"),
         ("全市失业率由2019年1月的4.1%降至2019年12月的3.9%。", "3.9%", "2019-12"),
+        # the end day of a range is in the month its start names
+        ("3月1日至8日，全市举办招聘会12场。", "12场", "2020-03-08"),
         # the earlier value of a pair against the previous period is that period's
         ("2月份，全市失业人数由上期的14.4万人增加至17.7万人。", "14.4万人", "2020-01"),
         ("2月份，全市失业人数由上期的14.4万人增加至17.7万人。", "17.7万人", "2020-02"),
