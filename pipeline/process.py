@@ -28,7 +28,7 @@ from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.gazetteer import Place, shared_gazetteer
-from pipeline.extract.learned_places import load as load_learned_places
+from pipeline.extract.learned_places import attach as attach_learned_places
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.sentence import SentenceFinder
@@ -41,7 +41,7 @@ from pipeline.ingest.sentences import iter_sentences, paragraph_parts
 from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
-from pipeline.resolve.learned_metric import load as load_learned_metric
+from pipeline.resolve.learned_metric import attach as attach_learned_metric
 from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
 from pipeline.resolve.sentence import SentenceResolver
 from pipeline.resolve.subject import learn_subjects
@@ -67,11 +67,9 @@ class Extractor:
         self.sentences = SentenceFinder(self.quantities, self.lexicon, self.times, self.gazetteer)
         self.resolver = SentenceResolver(self.lexicon)
         # the learned components (issue 12), switched by the settings; missing models: rules only
-        self.resolver.metrics.learned = load_learned_metric(
-            self.lexicon.metric_units, policy=self.settings.learned_metric_policy,
-        ) if self.settings.learned_metric else None
-        self.sentences.learned_places = load_learned_places(
-            self.gazetteer) if self.settings.learned_places else None
+        attach_learned_metric(self.resolver.metrics, self.settings.learned_metric,
+                              policy=self.settings.learned_metric_policy)
+        attach_learned_places(self.sentences, self.settings.learned_places)
         self.primary_regions = PrimaryRegionResolver(self.gazetteer, self.lexicon)
         self.plausibility = Plausibility()
 

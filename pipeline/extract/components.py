@@ -87,11 +87,11 @@ class PlaceComponent:
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         # the learned recognizer (`pipeline.extract.learned_places`), when switched on
-        self.learned: PlaceRecognizer | None = None
+        self.learned_places: PlaceRecognizer | None = None
 
     def __call__(self, doc: Doc) -> Doc:
         places = find_places(self.gazetteer, doc.text, doc._.markers or self.lexicon.markers(doc.text),
-                             self.learned)
+                             self.learned_places)
         doc._.places = places
         _set_spans(doc, "places", places, lambda p: p.scope or "place")
         return doc

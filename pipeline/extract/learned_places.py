@@ -12,12 +12,13 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
 from spacy.language import Language
 
-from pipeline.extract.components import PlaceComponent
 from pipeline.extract.findings import PlaceRef
 from pipeline.extract.gazetteer import Gazetteer
+from pipeline.extract.sentence import PlaceRecognizer
 from pipeline.learn.features import PLACES_MODEL
 
 logger = logging.getLogger(__name__)
@@ -77,8 +78,12 @@ def load(gazetteer: Gazetteer, path: Path = PLACES_MODEL) -> PlaceModel | None:
     return PlaceModel(nlp, gazetteer)
 
 
-def attach(nlp: Language, enabled: bool, path: Path = PLACES_MODEL) -> None:
-    """Give the pipeline's place component the model (or take it away)."""
-    component = nlp.get_pipe("employment_places")
-    assert isinstance(component, PlaceComponent)
-    component.learned = load(component.gazetteer, path) if enabled else None
+class _PlaceHolder(Protocol):
+    gazetteer: Gazetteer
+    learned_places: PlaceRecognizer | None
+
+
+def attach(holder: _PlaceHolder, enabled: bool, path: Path = PLACES_MODEL) -> None:
+    """Give a place finder the model (or take it away): the Extractor's sentence finder
+    (`extractor.sentences`) or the spaCy pipeline's `employment_places` component."""
+    holder.learned_places = load(holder.gazetteer, path) if enabled else None

@@ -22,7 +22,7 @@ from spacy.language import Language
 from pipeline.extract.findings import SentenceFindings
 from pipeline.extract.numbers import Quantity
 from pipeline.learn.features import METRIC_MODEL, metric_text
-from pipeline.resolve.component import LinkerComponent
+from pipeline.resolve.metric import MetricResolver
 from schemas import Metric, Unit
 
 logger = logging.getLogger(__name__)
@@ -96,9 +96,9 @@ def load(metric_units: Mapping[Metric, set[Unit]], path: Path = METRIC_MODEL,
     return MetricModel(nlp, metric_units, policy)
 
 
-def attach(nlp: Language, enabled: bool, path: Path = METRIC_MODEL, policy: Policy = "other") -> None:
-    """Give the pipeline's metric resolver the model (or take it away)."""
-    linker = nlp.get_pipe("employment_linker")
-    assert isinstance(linker, LinkerComponent)
-    resolver = linker.resolver.metrics
+def attach(resolver: MetricResolver, enabled: bool, path: Path = METRIC_MODEL,
+           policy: Policy = "other") -> None:
+    """Give a metric resolver the model (or take it away): the Extractor's
+    (`extractor.resolver.metrics`) or the spaCy pipeline's
+    (`nlp.get_pipe("employment_linker").resolver.metrics`)."""
     resolver.learned = load(resolver.lexicon.metric_units, path, policy) if enabled else None

@@ -70,8 +70,8 @@ def test_learned_metric_missing_model_runs_rules_only_and_logs_once(
         fresh_extractor: Extractor, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     missing = tmp_path / "no-model"
     with caplog.at_level(logging.WARNING, logger="pipeline.resolve.learned_metric"):
-        learned_metric.attach(fresh_extractor.nlp, True, missing)
-        learned_metric.attach(fresh_extractor.nlp, True, missing)
+        learned_metric.attach(fresh_extractor.resolver.metrics, True, missing)
+        learned_metric.attach(fresh_extractor.resolver.metrics, True, missing)
         document = fresh_extractor.process(RawDocument(source="t", content="全县已返岗复工6.5万人。"))
     lines = [r for r in caplog.records if "learned metric model not found" in r.getMessage()]
     assert len(lines) == 1
@@ -83,7 +83,7 @@ def test_learned_metric_relabels_records_and_never_adds_or_drops_one(fresh_extra
             "在县里的工厂上班后，她每月保底工资1500元。其中规上工业企业占比为34.3%。")
     spans = {}
     for enabled in (False, True):
-        learned_metric.attach(fresh_extractor.nlp, enabled)
+        learned_metric.attach(fresh_extractor.resolver.metrics, enabled)
         document = fresh_extractor.process(RawDocument(source="t", content=text))
         spans[enabled] = [tuple(r.span) for r in document.records]
     assert spans[False]

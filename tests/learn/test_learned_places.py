@@ -42,8 +42,8 @@ def test_learned_places_missing_model_runs_rules_only_and_logs_once(
         fresh_extractor: Extractor, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     missing = tmp_path / "no-model"
     with caplog.at_level(logging.WARNING, logger="pipeline.extract.learned_places"):
-        learned_places.attach(fresh_extractor.nlp, True, missing)
-        learned_places.attach(fresh_extractor.nlp, True, missing)
+        learned_places.attach(fresh_extractor.sentences, True, missing)
+        learned_places.attach(fresh_extractor.sentences, True, missing)
         document = fresh_extractor.process(RawDocument(source="t", content="林甸县已返岗复工6.5万人。"))
     lines = [r for r in caplog.records if "learned place model not found" in r.getMessage()]
     assert len(lines) == 1
