@@ -138,7 +138,7 @@ def cross_validated(extractor: Extractor, documents: Sequence[GoldText], args: a
     """The metric model on the development corpus, each fold predicted by a model trained without it."""
     gold = dev_examples(args.corpus, args.archive)
     metric_silver, _ = silver(args.archive, training.annotated_record_ids(args.corpus), args.limit)
-    resolver = extractor.nlp.get_pipe("employment_linker").resolver.metrics
+    resolver = extractor.resolver.metrics
     predictions: dict[str, ExtractedDocument] = {}
     for fold in training.folds([d.gold.doc_id for d in documents], args.folds):
         train = [e for e in gold if e.doc_id not in fold]
