@@ -39,11 +39,22 @@ _missing_logged: set[Path] = set()
 class MetricModel:
     """Callable on (findings, quantity, rule choice) -> the choice to keep."""
 
-    def __init__(self, nlp: Language, metric_units: Mapping[Metric, set[Unit]],
+    def __init__(self, nlp: Language | Path, metric_units: Mapping[Metric, set[Unit]],
                  policy: Policy = "other") -> None:
-        self.nlp = nlp
+        # a path is loaded on the first prediction: a run whose rules never fall back to
+        # `other` does not pay spaCy's model load at start-up
+        self._nlp = nlp
         self.metric_units = metric_units
         self.policy = policy
+
+    @property
+    def nlp(self) -> Language:
+        if isinstance(self._nlp, Path):
+            loaded = _load_nlp(self._nlp)
+            if loaded is None:
+                raise FileNotFoundError(self._nlp)
+            self._nlp = loaded
+        return self._nlp
 
     def scores(self, sentence: str, start: int, end: int) -> dict[str, float]:
         """Probability of each metric for the quantity at [start, end) of `sentence`."""
@@ -86,14 +97,13 @@ def _load_nlp(path: Path) -> Language | None:
 def load(metric_units: Mapping[Metric, set[Unit]], path: Path = METRIC_MODEL,
          policy: Policy = "other") -> MetricModel | None:
     """The packaged model, or None (rules only, logged once per path) when it is missing."""
-    nlp = _load_nlp(path)
-    if nlp is None:
+    if not (path / "meta.json").exists():
         if path not in _missing_logged:
             _missing_logged.add(path)
             logger.warning("learned metric model not found at %s: metrics from the rules only"
                            " (run `make train` to build it)", path)
         return None
-    return MetricModel(nlp, metric_units, policy)
+    return MetricModel(path, metric_units, policy)
 
 
 def attach(resolver: MetricResolver, enabled: bool, path: Path = METRIC_MODEL,

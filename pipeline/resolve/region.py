@@ -55,6 +55,7 @@ _CLAUSE_END = re.compile(r"[，,。；;：:！？!?“”\"（(]")
 _OUTLET_SUFFIXES = ("日报", "晚报", "都市报", "电视台", "广播电视台", "新闻网", "融媒体")
 # 在X(某会展中心)举行: an event held in X
 _VENUE_VERB = re.compile(r"[^，。；,;：:]{0,16}?(?:举行|举办|召开|开幕|启幕|开启)")
+_VENUE_WORDS = re.compile(r"举行|举办|召开|开幕|启幕|开启")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及")
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
                  "district": ("district", "county")}
@@ -220,6 +221,7 @@ def _paragraph_scope(scope: str, here: Place | None, article: ArticleContext) ->
 
 
 _SUBJECT_SPAN = 12  # a place within this many characters of a sentence's start is its subject
+_ZONE_ROOM = 12  # characters past the subject span a zone's name may need
 
 
 def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place]) -> Place | None:
@@ -231,7 +233,8 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
         return venue  # 招聘会在官渡区…举行: the district that hosts the event (v2)
     found: Place | None = None
     lead = len(sentence) - len(sentence.lstrip(" \u3000“”\"'（(【"))
-    for mention in gazetteer.scan(sentence):
+    # the subject span, and room for a zone's name that starts in it (长沙经开区)
+    for mention in gazetteer.scan(sentence[: lead + _SUBJECT_SPAN + _ZONE_ROOM]):
         if mention.start >= lead + _SUBJECT_SPAN:
             break
         if quoted(sentence, mention.start) or sentence.startswith(_OUTLET_SUFFIXES, mention.end):
@@ -261,6 +264,8 @@ def _is_zone(place: Place | None) -> bool:
 
 def _venue_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place]) -> Place | None:
     """The place after 在 of an event held there (在官渡区昆明国际会展中心举行)."""
+    if "在" not in sentence or not _VENUE_WORDS.search(sentence):
+        return None
     for mention in gazetteer.scan(sentence):
         if mention.zone or not sentence.endswith("在", 0, mention.start):
             continue
@@ -339,12 +344,13 @@ class PrimaryRegionResolver:
                 traditional and "劳动部" in lead):
             return self.gazetteer.resolve("台湾"), False  # 劳动部/主计总处 release with no place: 台湾
         lead = "".join(paragraphs[:2])
-        first, _ = self._first_body_place(body)
+        body_places = self._body_places(body)
+        first, _ = self._first_body_place(body_places)
         lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)
         weight = self.lexicon.national_weight(lead)
         if weight > lead_places and (weight >= 2 or lead_places == 0):
             return None, True  # the lead speaks of the country, not of a place
-        if first is not None and self._title_place(title) is None and self._spans_provinces(body):
+        if first is not None and self._title_place(title) is None and self._spans_provinces(body_places):
             return None, True  # a story whose body names places in several provinces: national (v2)
         return first, False
 
@@ -358,9 +364,9 @@ class PrimaryRegionResolver:
                 return place
         return None
 
-    def _spans_provinces(self, body: str) -> bool:
+    def _spans_provinces(self, body_places: Sequence[Place]) -> bool:
         """The body names places of China in more than one province."""
-        places = [p for p in self._body_places(body) if p.level != "country"]
+        places = [p for p in body_places if p.level != "country"]
         return len(places) > 1 and common_unit(places, self.gazetteer) == "country"
 
     def _local_outlet(self, outlet: str | None) -> str | None:
@@ -397,13 +403,13 @@ class PrimaryRegionResolver:
                 return place  # a named zone of the gazetteer's supplements
         return None
 
-    def _first_body_place(self, body: str) -> tuple[Place | None, int]:
+    @staticmethod
+    def _first_body_place(places: Sequence[Place]) -> tuple[Place | None, int]:
         """The first place the body names (辽宁省阜新市 -> 阜新市), and how often it is named.
 
         A place named in passing first (辽宁阜新蒙古族自治县职业高中) gives way to one the
         body names at least three times as often.
         """
-        places = self._body_places(body)
         if not places:
             return None, 0
         counts = Counter(places)
