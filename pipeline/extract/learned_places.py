@@ -12,14 +12,15 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Protocol
 
 from pipeline.extract.findings import PlaceRef
 from pipeline.extract.gazetteer import Gazetteer
 from pipeline.extract.sentence import PlaceRecognizer
 from pipeline.learn.features import PLACES_MODEL
+
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not at start-up
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())

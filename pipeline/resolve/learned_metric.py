@@ -15,15 +15,16 @@ import logging
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Literal
 
 from pipeline.extract.findings import SentenceFindings
 from pipeline.extract.numbers import Quantity
 from pipeline.learn.features import METRIC_MODEL, metric_text
 from pipeline.resolve.metric import MetricResolver
 from schemas import Metric, Unit
+
+if TYPE_CHECKING:  # spaCy is imported when a model is loaded, not at start-up
+    from spacy.language import Language
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
