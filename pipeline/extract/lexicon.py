@@ -114,6 +114,7 @@ class ModifierTable(BaseModel):
     always_out_words: tuple[str, ...]
     finance_words: tuple[str, ...]
     general_relief_words: tuple[str, ...]
+    general_relief_exempt: tuple[str, ...]
     social_insurance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]
     class_after: tuple[str, ...]

@@ -160,7 +160,8 @@ class MetricResolver:
         if not any(word in window for word in modifiers.general_relief_words):
             return False
         return not any(w in found.text for w in (*modifiers.social_insurance_words,
-                                                 *modifiers.job_finance_words, "社保费", "降费"))
+                                                 *modifiers.job_finance_words,
+                                                 *modifiers.general_relief_exempt))
 
     @staticmethod
     def _cue_in(found: SentenceFindings, start: int, end: int) -> bool:
