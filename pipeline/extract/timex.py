@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from pipeline.extract.numbers import UnitTable
 from pipeline.extract.prefilter import guarded
 from pipeline.resources import load_data
 
@@ -57,7 +58,6 @@ class TimeMention:
     year_written: bool = False  # the text gives the year (2020年3月, 去年3月), not the publication
 
 
-_RANGE_JOINERS = ("至", "到", "-", "—", "–", "~", "～", "－")
 _SAME_DAY = ("当天", "当日")
 # 下跌至2023年2月至4月: after a change verb, 至 starts the later of two periods, not a cut-off
 _CHANGE_VERB_ENDS = frozenset("跌升增降高少加落长减")
@@ -81,6 +81,8 @@ def _is_calendar_date(value: str) -> bool:
 class TimeFinder:
     def __init__(self, table: TimexTable | None = None) -> None:
         self.table = table or load_data("timex.yaml", TimexTable)
+        # 8月5日至11日: the words that join a range are the quantities' (units.yaml)
+        self._range_joiners = tuple(load_data("units.yaml", UnitTable).range_joiners)
         alternatives = [
             f"(?P<k{i}>{entry.pattern.replace('(?P<', f'(?P<k{i}_')})"
             for i, entry in enumerate(self.table.patterns)
@@ -131,7 +133,7 @@ class TimeFinder:
             if groups.get("rel") in _SAME_DAY and anchor is not None:
                 value, year = anchor.isoformat(), str(anchor.year)  # 当天: the day just named
             if kind == "day" and mentions and mentions[-1].kind == "ymd" and mentions[-1].value and (
-                    text[mentions[-1].end : match.start()] in _RANGE_JOINERS):
+                    text[mentions[-1].end : match.start()] in self._range_joiners):
                 # 8月5日至11日: the range's end day is in the month its start names
                 value = f"{mentions[-1].value[:8]}{int(groups['day']):02d}"
                 year = value[:4]
