@@ -96,17 +96,18 @@ class MetricResolver:
 
     def out_of_scope(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
         """An out-of-scope word closer before the number than any metric word, in its clause."""
-        if self._lent_money(found, quantity):
+        start, end = clause(found.text, quantity.start, quantity.end)
+        # 降低失业保险费率为企业减少成本456亿元, 融资成本……社保减免6000亿元: insurance relief is support
+        insurance = quantity.unit is Unit.yuan and any(
+            w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words)
+        if not insurance and self._lent_money(found, quantity):
             return True
         if any(w in found.text for w in self.lexicon.modifiers.always_out_words):
             return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
-        if quantity.unit is Unit.enterprise:
+        if quantity.unit is Unit.enterprise or insurance:
             return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
-        start, end = clause(found.text, quantity.start, quantity.end)
-        if quantity.unit is Unit.yuan and any(
-                w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words):
-            return False  # 降低失业保险费率为企业减少成本456亿元: insurance relief is support
-        if self._out_after(found, quantity, metric, end) or self._out_noun_after(found, quantity, end):
+        if self._out_after(found, quantity, metric, start, end) or self._out_noun_after(
+                found, quantity, end):
             return True
         if quantity.unit is Unit.yuan and self._general_relief(found, start, quantity.start):
             return True  # 为企业减负超过300亿元: business-cost relief, not support for jobs
@@ -124,11 +125,11 @@ class MetricResolver:
         # an out-of-scope word that ends with the metric word holds it (帮扶资金 over 资金)
         return word_end >= max(cue_ends, default=-1)
 
-    def _out_after(self, found: SentenceFindings, quantity: Quantity, metric: Metric, end: int) -> bool:
+    def _out_after(self, found: SentenceFindings, quantity: Quantity, metric: Metric, start: int,
+                   end: int) -> bool:
         """601人实现脱贫, 12人当上干部: what the people did is outside the contract (v2)."""
         if quantity.unit not in (Unit.person, None):
             return False  # None: 24万建档立卡贫困人口, counted by the noun after it
-        start, _end = clause(found.text, quantity.start, quantity.end)
         if metric is not Metric.other and self._cue_in(found, start, end):
             return False  # 带动50人就业后脱贫: the clause's own cue counts them
         after = found.text[quantity.end : end]
@@ -173,9 +174,6 @@ class MetricResolver:
         if quantity.unit is not Unit.yuan:
             return False
         modifiers = self.lexicon.modifiers
-        start, end = clause(found.text, quantity.start, quantity.end)
-        if any(w in found.text[start:end] for w in modifiers.social_insurance_words):
-            return False  # 融资成本……社保减免为企业减负6000亿元: insurance relief is support
         # the whole sentence: 专项贷款已完成投放，共发放1200亿元 lends the 1200亿元 too
         return any(w in found.text for w in modifiers.finance_words) and not any(
             w in found.text for w in modifiers.job_finance_words)
