@@ -318,9 +318,12 @@ class Lexicon:
         return None
 
     def is_labour_topic(self, paragraph: str) -> bool:
-        for compound in self.modifiers.topic_false_friends:
+        if not self._labour_topic.search(paragraph):
+            return False  # most paragraphs: one scan
+        friends = [c for c in self.modifiers.topic_false_friends if c in paragraph]
+        for compound in friends:  # 走上领导岗位: the labour word inside is not the topic
             paragraph = paragraph.replace(compound, "")
-        return bool(self._labour_topic.search(paragraph))
+        return not friends or bool(self._labour_topic.search(paragraph))
 
     def last_out_of_scope(self, text: str) -> int:
         """End of the last out-of-scope word (增加值, 再贷款, 货运量) in `text`, or -1."""
