@@ -103,8 +103,8 @@ class Extractor:
         article = self._article_context(page.meta, view, page)
         records: list[dict[str, Any]] = []
         for start, end, continues in self._paragraph_parts(view, page):
-            if not continues:
-                article.carried_place = None
+            if not (continues or _opens_quote(view.text, start)):
+                article.carried_place = None  # a quote goes on with the scene before it
             try:
                 check_budget()
                 records.extend(self._paragraph_records(view, start, end, article))
@@ -272,8 +272,11 @@ class Extractor:
         """预期目标是：… announces targets for what follows; a sentence without the colon ends them."""
         stripped = sentence.rstrip(" \u3000\n\r")
         lead_ins = self.lexicon.modifiers.target_lead_ins
+        # 预期目标是：…；(the list goes on after the colon, item by item, to the full stop)
         announced = (stripped.endswith(("：", ":")) and any(word in stripped for word in lead_ins)) or (
-            stripped.endswith(("；", ";")) and any(word in stripped[-12:] for word in lead_ins))
+            stripped.endswith(("；", ";")) and any(
+                word in stripped[-12:] or stripped.startswith(("：", ":"), stripped.find(word) + len(word))
+                for word in lead_ins if word in stripped))
         if announced:
             article.targets_follow = True
         elif stripped.endswith(("。", "！", "？")):
@@ -342,6 +345,11 @@ class Extractor:
             doc_id=doc_id, source=source, script=self.converter.detect_script(body or text),
             article=article_meta, text=text, records=valid, errors=errors,
         )
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """“我们招募了6名…” opens with a quote: the speaker of the scene before goes on talking."""
+    return text[start:start + 4].lstrip(" \u3000").startswith(("“", "\"", "「"))
 
 
 def _failed(

@@ -49,6 +49,10 @@ _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
                Metric.furlough_employers, Metric.furloughed_workers}
 
 
+# Words that make employment new work of a period, not a stock (累计实现就业再就业, 带动…就业).
+_NEW_WORK_WORDS = ("新增", "增加", "带动", "吸纳", "创造", "提供", "实现", "帮助", "培训")
+
+
 def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | None:
     """每招用一名就业困难人员，企业可以拿到100元: a per-head marker earlier in the sentence."""
     hits = [m for m in found.markers if m.label == "policy_cap" and m.end <= quantity.start
@@ -323,10 +327,13 @@ class MetricResolver:
     @staticmethod
     def _cumulative_stock(found: SentenceFindings, quantity: Quantity, cue: Cue) -> bool:
         """累计转移就业, 累计帮扶…就业N人: a stock of people in work, not new jobs of a period."""
-        if any(word in cue.text for word in ("新增", "带动", "吸纳", "创造", "提供")):
+        if any(word in cue.text for word in _NEW_WORK_WORDS):
             return False
         head = found.text[: min(cue.start, quantity.start)]
-        return "累计" in head and "新增" not in head  # 累计…就业1213万人，较上年末增加225万人
+        if "累计" not in head or "新增" in head:  # 累计…就业1213万人，较上年末增加225万人
+            return False
+        # 累计培训…2.56万人次，带动7200多名残疾人就业: what follows 累计 is another count's
+        return not any(word in head[head.rindex("累计"):] for word in _NEW_WORK_WORDS)
 
     def _fallback(
         self,
@@ -380,9 +387,12 @@ class MetricResolver:
             cue.start not in found.token_starts and cue.end not in found.token_ends
         ):
             return False
+        # 开工项目: the word names the excluded noun after it; but in 带动社区1809名 the noun
+        # only qualifies the people counted right after it
         return not any(
             noun.kind == "excluded" and cue.end <= noun.start <= cue.end + 1
             and noun.end - noun.start > 1
+            and not any(q.start == noun.end for q in found.quantities)
             for noun in found.nouns
         )
 

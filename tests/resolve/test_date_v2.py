@@ -71,3 +71,12 @@ def test_date_v2_pair_after_two_periods_takes_the_earlier(record: Find) -> None:
     body = "失业率由2019年1月至3月的3.1%下跌至2019年2月至4月的3.0%，而就业不足率则由1.2%下跌至1.1%。"
     assert record(body, "1.2%").date == "2019-03"
     assert record(body, "1.1%").date == "2019-04"
+
+
+@pytest.mark.parametrize("surface", ["5.5%", "1200万人"])
+def test_date_v2_target_list_after_a_colon_is_projected_for_the_year(record: Find, surface: str) -> None:
+    # the lead-in and its first item share a sentence; the later items are targets too
+    body = ("今年发展主要预期目标是：地区生产总值增长5%左右；城镇调查失业率5.5%左右，"
+            "城镇新增就业1200万人以上；居民收入稳步增长。")
+    found = record(body, surface)
+    assert (found.projected, found.date) == (True, "2020")

@@ -50,6 +50,14 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("医保目录连续调整，为患者减负4600亿元，职工受益。", "4600亿元"),
         # 工作专班 is a task force, not a bus
         ("服务专班推进50个重大工业项目复工，抓好惠企21条落实。", "21条"),
+        # macro and education rates, interviews, promotions and residents are no labour figures
+        ("去年全省城镇化率达到61.5%，农民工就业稳定。", "61.5%"),
+        ("今年大学招生缺额率达8.2%，毕业生就业压力大。", "8.2%"),
+        ("记者采访了5位坚守岗位的一线职工。", "5位"),
+        ("今年该县已提拔31名年轻干部到乡镇岗位任职。", "31名"),
+        ("社区常住2100户、6300人，复工企业有序恢复。", "6300人"),
+        # a count of goods is no enterprise count: 双 is a measure of its own
+        ("这家鞋厂一年能卖出2.4亿双鞋，带动就业。", "2.4亿"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -71,6 +79,7 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # people helped into work are new jobs; a community before the count does not exclude it
         ("工作队帮助106名村民实现就近就地就业。", "106名", "jobs_created"),
         ("园区带动社区1809名搬迁群众实现家门口就业。", "1809名", "jobs_created"),
+        ("园区带动社区1809名搬迁群众实现家门口就地务工。", "1809名", "jobs_created"),
         # insurance relief stays support even beside financing words
         ("降低企业融资成本，社保减免预计为企业减负约6000亿元。", "6000亿元", "support_amount"),
         # a growth stated for the same measure as the clause before it keeps that measure
@@ -96,6 +105,22 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # 复工面 is the resumption rate (v2); a word before a comma names no number after it
         ("江苏全省规上工业企业复工总数3.8万家，复工面85%。", "85%", "resumption_rate"),
         ("全市已有6384家复工企业，500名返岗员工。", "6384家", "enterprises_resumed"),
+        # rural labour transferred is a stock (v2); only new transfer of a period is new jobs
+        ("截至6月底，全县已有4200名贫困人口转移就业。", "4200名", "workers_at_work"),
+        ("一季度，全省新增农村劳动力转移就业3.2万人。", "3.2万人", "jobs_created"),
+        ("全市农村劳动力转移就业新增8000余人。", "8000余人", "jobs_created"),
+        ("春节后，全省已外出农民工52.1万人。", "52.1万人", "workers_at_work"),
+        # new employment counted by 就业人数, and jobs a trade brings, are new jobs
+        ("去年，该行业新增就业人数达到3.6万人。", "3.6万人", "jobs_created"),
+        ("数字经济已累计为当地增加约15万个就业岗位。", "15万个", "jobs_created"),
+        ("光伏产业链带动上万个就业岗位。", "万个", "jobs_created"),
+        # 累计 before one count is no stock for the next clause's count (带动…就业增收)
+        ("全年累计培训农民就业技能1.3万人次，带动5200多名农民就业增收。", "5200多名", "jobs_created"),
+        ("全年累计培训农民就业技能1.3万人次，带动5200多名农民就业增收。", "1.3万人次", "trainees"),
+        ("2018年，全市累计实现就业再就业12.4万人。", "12.4万人", "jobs_created"),
+        # people carried back to work, and labour sent out to work elsewhere
+        ("公司包机于当晚搭载156名员工返回厂区。", "156名", "workers_transported"),
+        ("截至2月底，全县输出就业人员达到2.6万人。", "2.6万人", "workers_transported"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:

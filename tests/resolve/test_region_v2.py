@@ -15,6 +15,9 @@ from tests.resolve.conftest import Find
         ("江苏、山东、福建等省份规上工业企业复工率已超过70%。", "70%", "全国", "country"),
         # a paragraph's place carries to the sentences after it
         ("林甸县人社局开办技能培训班。目前已培训300人。", "300人", "林甸县", "county"),
+        # a paragraph that opens with a quote goes on with the scene of the one before it
+        ("老李家住林甸县宏伟乡，去年到镇上的电线厂打工。\n“我们今年招募了6名就业困难人员。”人事经理说。",
+         "6名", "林甸县", "county"),
         # 全县 in a paragraph about a county
         ("杜尔伯特县积极组织返岗。截至3月8日，全县返岗务工人员2.1万人。", "2.1万人", "杜尔伯特蒙古族自治县", "county"),
         # a national agency's figure is national
