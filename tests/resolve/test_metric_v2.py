@@ -121,6 +121,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # people carried back to work, and labour sent out to work elsewhere
         ("公司包机于当晚搭载156名员工返回厂区。", "156名", "workers_transported"),
         ("截至2月底，全县输出就业人员达到2.6万人。", "2.6万人", "workers_transported"),
+        # posted openings are vacancies: 岗位信息 counted, openings a fair releases, an announced hiring
+        ("活动共享岗位信息12万多个，吸引招聘单位3000余家。", "12万多个", "job_vacancies"),
+        ("博览会共有112家厂商参与，释出6,214个工作机会。", "6,214个", "job_vacancies"),
+        ("酒厂日前公告招聘337名制酒工人，吸引数十万人报名。", "337名", "job_vacancies"),
+        # a trade that adds jobs every year creates them
+        ("风向标在每年净增近2000万个岗位的服务业。", "2000万个", "jobs_created"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
