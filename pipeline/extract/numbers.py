@@ -107,7 +107,7 @@ class Unreadable:
 def _number_pattern(prefix: str, magnitudes: str) -> str:
     """An Arabic number with optional magnitude and tail (3万4000), or a Chinese numeral."""
     return (
-        f"(?P<{prefix}ar>{_ARABIC})(?P<{prefix}mag>{magnitudes})?(?P<{prefix}tail>\\d{{1,4}}(?!\\d)千?)?"
+        f"(?P<{prefix}ar>{_ARABIC})(?P<{prefix}mag>{magnitudes})?(?P<{prefix}tail>(?:\\d,\\d{{3}}|\\d{{1,4}})(?![\\d,])千?)?"
         f"|(?P<{prefix}cn>{_CHINESE})"
     )
 
@@ -296,7 +296,7 @@ class QuantityFinder:
             if tail and len(tail) == 1 and tail.isdigit():  # 4万5 is 45000 as spoken, 1亿5 1.5亿
                 value += Decimal(tail) * self.table.magnitudes[mag] / 10
             elif tail:  # 3万4000, 1205万4千
-                value += Decimal(tail.rstrip("千")) * (1000 if tail.endswith("千") else 1)
+                value += Decimal(tail.rstrip("千").replace(",", "")) * (1000 if tail.endswith("千") else 1)
         elif match.group(f"{prefix}tail"):
             return None
         return value

@@ -92,11 +92,20 @@ class KindResolver:
                 continue
             if text.startswith("的", marker.end) or "完成" in text[max(0, marker.start - 4):marker.start]:
                 continue  # 参与计划的企业, 完成全年目标任务的58%: nouns, not plans
+            if marker.text == "将" and marker.end == quantity.start:
+                continue  # 将500名求职者组织到现场: 将 marks the object, not the future (v2)
+            if marker.text in _PLAN_NOUNS and text.startswith(_CLAUSE_MARKS, marker.end):
+                continue  # 参加充电再出发训练计划，…: the name of a programme, not a plan
             between = text[marker.end : quantity.start]
             if marker.start < clause_start and any(word in between for word in _REALISED):
                 continue  # 预计…，目前已…: what follows has happened
             return True
         return False
+
+
+# A plan word that ends its clause names a programme (…训练计划，): no projection.
+_PLAN_NOUNS = ("计划", "规划", "目标")
+_CLAUSE_MARKS = ("，", "。", "；", "、", "”", ",", ";")
 
 
 def _listed_after_change(text: str, quantity: Quantity, previous: Sequence[Draft]) -> bool:

@@ -25,6 +25,7 @@ from schemas import Qualifier, Unit
         ("逾八成", "八成", "80", Unit.percent, Qualifier.over),
         ("六成以上", "六成", "60", Unit.percent, Qualifier.over),
         ("3万4000人", "3万4000人", "34000", Unit.person, Qualifier.exact),
+        ("1万2,604人", "1万2,604人", "12604", Unit.person, Qualifier.exact),
         # one digit after the magnitude is the next place down, as spoken: 4万5 = 45000
         ("月薪4万5元", "4万5元", "45000", Unit.yuan, Qualifier.exact),
         ("1.2万人", "1.2万人", "12000", Unit.person, Qualifier.exact),

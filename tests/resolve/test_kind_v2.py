@@ -55,3 +55,19 @@ def test_kind_v2_targets_after_a_lead_in_are_projected(record: Find) -> None:
     body = "他说，要努力实现全面建成小康社会目标任务；城镇新增就业900万人以上，城镇调查失业率6%左右。"
     found = record(body, "900万人")
     assert (found.projected, found.date) == (True, "2020")
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "projected"),
+    [
+        # 将 right before the number marks the object, not the future (v2)
+        ("区人社局将500名登记失业人员组织到现场，提供就业指导。", "500名", False),
+        ("区人社局将为500名登记失业人员提供就业指导。", "500名", True),
+        # a plan word that ends its clause names a programme
+        ("全市企业参加稳岗促进计划，2604名员工参加技能培训。", "2604名", False),
+    ],
+)
+def test_kind_v2_projection_words_that_are_no_plan(
+    record: Find, body: str, surface: str, projected: bool
+) -> None:
+    assert record(body, surface).projected is projected
