@@ -122,6 +122,7 @@ class ModifierTable(BaseModel):
     cap_context_words: tuple[str, ...]
     target_lead_ins: tuple[str, ...]
     people_transport_words: tuple[str, ...]
+    vehicle_classifiers: tuple[str, ...]  # 两辆客车: a count of vehicles in words is still one
     project_nouns: tuple[str, ...]
     project_resume_words: tuple[str, ...]
     threshold_words: tuple[str, ...]

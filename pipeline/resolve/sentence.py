@@ -61,10 +61,10 @@ class SentenceResolver:
             # 复产率超70%的企业占81.2%: the words before the class's number name the class
             found = replace(found, cues=[c for c in found.cues if c.start >= class_end])
         unit = self.metrics.unit_of(quantity, counted)
-        if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) and not text[
-            quantity.start
-        ].isdigit():
-            return None  # 一家, 两名: words, not statistics
+        if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) \
+                and not text[quantity.start].isdigit() \
+                and quantity.classifier not in self.lexicon.modifiers.vehicle_classifiers:
+            return None  # 一家, 两名: words, not statistics (两辆客车, 三趟专列 are counted)
         is_change = self.kinds.is_change(found, quantity, unit, previous)
         choice = self.metrics.policy_cap(found, quantity, unit) or self.metrics.choose(
             found, index, quantity, unit, counted, is_change, previous

@@ -58,6 +58,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("社区常住2100户、6300人，复工企业有序恢复。", "6300人"),
         # a count of goods is no enterprise count: 双 is a measure of its own
         ("这家鞋厂一年能卖出2.4亿双鞋，带动就业。", "2.4亿"),
+        # people in a video call, medical staff who died on duty
+        ("复工后，办公平台只允许9人同时开会，升级后可支持300人视频会议。", "300人"),
+        ("殉职的医生人数已经上升到24人，其中包括返回岗位的退休医生。", "24人"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -75,6 +78,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市城镇就业人数为56.3万人。", "56.3万人", "workers_at_work"),
         ("全市为9000名农民工追回欠薪500万元。", "9000名", "support_recipients"),
         ("开通返岗专列12趟。", "12趟", "transport_services"),
+        # vehicles counted in words are counted (一家, 两名 are not)
+        ("出发前，两辆返岗专车都进行了全面消毒。", "两辆", "transport_services"),
         ("郑州交运集团派出3台专车，接回47名员工。", "3台", "transport_services"),
         # people helped into work are new jobs; a community before the count does not exclude it
         ("工作队帮助106名村民实现就近就地就业。", "106名", "jobs_created"),
