@@ -134,10 +134,12 @@ class MetricResolver:
         """601人实现脱贫, 12人当上干部: what the people did is outside the contract (v2)."""
         if quantity.unit not in (Unit.person, None):
             return False  # None: 24万建档立卡贫困人口, counted by the noun after it
-        if metric is not Metric.other and self._cue_in(found, start, end):
-            return False  # 带动50人就业后脱贫: the clause's own cue counts them
         after = found.text[quantity.end : end]
-        return any(word in after for word in self.lexicon.modifiers.out_after_words)
+        spots = [after.find(word) for word in self.lexicon.modifiers.out_after_words if word in after]
+        if not spots:
+            return False
+        # 带动50人就业后脱贫: a metric word between the number and the out word counts them
+        return metric is Metric.other or not self._cue_in(found, quantity.end, quantity.end + min(spots))
 
     def _bare_change(self, found: SentenceFindings, window: str, start: int, end: int) -> bool:
         """A clause with no metric word and no noun of its own that says only a change."""
