@@ -40,6 +40,7 @@ class CueGroup(BaseModel):
     unit: Unit | None = None
     weight: float = 0
     accepts_persons: bool = False  # a count in 人/名 is this metric's own unit (vacancies)
+    classifiers: list[str] = []  # the cue names only numbers counted by these words (条: postings)
 
     @model_validator(mode="after")
     def _has_words(self) -> CueGroup:
@@ -149,6 +150,7 @@ class Cue:
     weight: float
     unit: Unit | None = None
     accepts_persons: bool = False
+    classifiers: tuple[str, ...] = ()  # empty: any counting word
 
 
 @dataclass(frozen=True)
@@ -250,12 +252,13 @@ class Lexicon:
             term = match.group(1)
             end = match.start() + len(term)
             for group in self._term_groups[term]:
-                found.append(Cue(match.start(), end, term, group.metric,
-                                 group.where, group.weight, group.unit, group.accepts_persons))
+                found.append(Cue(match.start(), end, term, group.metric, group.where, group.weight,
+                                 group.unit, group.accepts_persons, tuple(group.classifiers)))
         for pattern, group in self._cue_patterns:
             for match in pattern.finditer(text):
-                found.append(Cue(match.start(), match.end(), match.group(0), group.metric,
-                                 group.where, group.weight, group.unit, group.accepts_persons))
+                found.append(Cue(match.start(), match.end(), match.group(0), group.metric, group.where,
+                                 group.weight, group.unit, group.accepts_persons,
+                                 tuple(group.classifiers)))
         found.sort(key=lambda cue: (cue.start, -cue.end))
         return found
 

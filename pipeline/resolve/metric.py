@@ -402,6 +402,8 @@ class MetricResolver:
         self, cue: Cue, quantity: Quantity, unit: Unit | None, is_change: bool
     ) -> tuple[Unit, Metric] | None:
         """The unit and metric a cue gives this quantity, or None when they do not fit."""
+        if cue.classifiers and quantity.classifier not in cue.classifiers:
+            return None  # 岗位信息8.7万条 are postings; 岗位信息50多万个 are positions
         allowed = self.lexicon.metric_units[cue.metric]
         if cue.unit is not None:
             allowed = {cue.unit}

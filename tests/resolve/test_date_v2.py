@@ -28,6 +28,8 @@ from tests.resolve.conftest import Find
         ("2019年，全市新增就业由2018年的3万人增加到4万人。", "4万人", "2019"),
         # a period from a past time up to now ends today
         ("自2018年被列为试点开始，全市累计培训3.6万人。", "3.6万人", "2020-03-10"),
+        # the first N months end with the N-th (前两个月 as 前2个月)
+        ("前两个月，全市新设立企业1200家。", "1200家", "2020-02"),
         # holidays resolve to their month
         ("国庆期间，全市举办招聘会12场。", "12场", "2020-10"),
         # a target takes its next occurrence

@@ -128,6 +128,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("截至2月底，全县输出就业人员达到2.6万人。", "2.6万人", "workers_transported"),
         # posted openings are vacancies: 岗位信息 counted, openings a fair releases, an announced hiring
         ("活动共享岗位信息12万多个，吸引招聘单位3000余家。", "12万多个", "job_vacancies"),
+        # ...but notices counted by 条 are postings, other (reading 15)
+        ("专场招聘会上线招聘岗位信息8.7万多条。", "8.7万多条", "other"),
+        # new enterprises put a paragraph on the operation of enterprises (v2: other)
+        ("前两个月，全国新设立外商投资企业7574家，同比增长5.8%。", "7574家", "other"),
         ("博览会共有112家厂商参与，释出6,214个工作机会。", "6,214个", "job_vacancies"),
         ("酒厂日前公告招聘337名制酒工人，吸引数十万人报名。", "337名", "job_vacancies"),
         # a trade that adds jobs every year creates them
