@@ -292,8 +292,8 @@ def _reported(text: str, start: int) -> bool:
     return text.endswith(("记者", "记者从"), max(0, start - 3), start)
 
 
-_CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-              "十一": 11, "十二": 12}
+_CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}
 
 
 def _month_number(written: str) -> int:
