@@ -58,6 +58,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("社区常住2100户、6300人，复工企业有序恢复。", "6300人"),
         # a count of goods is no enterprise count: 双 is a measure of its own
         ("这家鞋厂一年能卖出2.4亿双鞋，带动就业。", "2.4亿"),
+        # business volume: contract and executed amounts, and their growth
+        ("企业承接服务外包合同额1.6万亿元，执行额1.1万亿元，同比分别增长17.6%和14.5%，吸纳就业稳定。",
+         "17.6%"),
         # people in a video call, medical staff who died on duty
         ("复工后，办公平台只允许9人同时开会，升级后可支持300人视频会议。", "300人"),
         ("殉职的医生人数已经上升到24人，其中包括返回岗位的退休医生。", "24人"),
