@@ -150,6 +150,7 @@ class TimeFinder:
                     continue  # 同期 with nothing named before it dates nothing
                 value, year = period, period[:4]
             if published is not None and (text.startswith(("以来", "至今"), match.end())
+                                          or _SINCE_EVENT.match(text, match.end()) is not None
                                           or self._since(text, match.start(), match.end())):
                 value = published.isoformat()  # 5月以来, 自2001年…开始: a period up to now ends today
             as_of = bool(self._as_of.search(text, max(0, match.start() - 3), match.start())) and not (
@@ -292,6 +293,8 @@ def _reported(text: str, start: int) -> bool:
     return text.endswith(("记者", "记者从"), max(0, start - 3), start)
 
 
+# 2月3日复工以来: a period from an event on that day up to now
+_SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10, "十一": 11, "十二": 12}
 

@@ -37,6 +37,8 @@ from tests.resolve.conftest import Find
         # a target for the whole year or its end takes the year
         ("园区力争全年新增就业3万人以上。", "3万人", "2020"),
         ("力争年底前园区从业人员总量突破25万人。", "25万人", "2020"),
+        # a period since an event on a day is up to now
+        ("2月3日复工以来，1050位员工已到岗开工。", "1050位", "2020-03-10"),
         # 年初以来 is up to now
         ("年初以来全市新增就业3万人。", "3万人", "2020-03-10"),
     ],
