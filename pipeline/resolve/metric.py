@@ -316,6 +316,9 @@ class MetricResolver:
                 continue
             if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
                 score += 4.0  # 4,300名求职者: the counted noun names the metric only weakly
+            elif cue.weight < 0 and population is not None and (
+                    population.start <= cue.start and cue.end <= population.end):
+                score += 4.0  # 招收贫困地区员工超500名: a generic staff word names who, not what
             if best is None or score < best[0]:
                 best = (score, cue, cue_unit, metric)
         if best is None:
