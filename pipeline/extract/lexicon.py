@@ -124,6 +124,8 @@ class ModifierTable(BaseModel):
     target_lead_ins: tuple[str, ...]
     people_transport_words: tuple[str, ...]
     vehicle_classifiers: tuple[str, ...]  # 两辆客车: a count of vehicles in words is still one
+    named_target_after: tuple[str, ...]  # 5.5%的预期控制目标: the number is the target itself
+    qualifiers_skipped_before_target: tuple[str, ...]  # 5.5%左右的预期目标
     project_nouns: tuple[str, ...]
     project_resume_words: tuple[str, ...]
     threshold_words: tuple[str, ...]

@@ -66,6 +66,15 @@ class KindResolver:
     def kind(self, is_change: bool) -> Kind:
         return Kind.change if is_change else Kind.level
 
+    def named_target(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """低于5.5%的预期控制目标, 5.5%左右的预期目标: the number is a target named after it."""
+        text, end = found.text, quantity.end
+        for word in self.lexicon.modifiers.qualifiers_skipped_before_target:
+            if text.startswith(word, end):
+                end += len(word)
+                break
+        return text.startswith(self.lexicon.modifiers.named_target_after, end)
+
     def projected(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
         """预计/将/力争 before the number, in its sentence, with no 已/目前 between."""
         if metric is Metric.policy_cap:

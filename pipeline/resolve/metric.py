@@ -108,6 +108,8 @@ class MetricResolver:
             return True
         if any(w in found.text for w in self.lexicon.modifiers.always_out_words):
             return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
+        if metric is Metric.support_recipients and self._general_relief(found, start, end):
+            return True  # 为27万家中小微企业减负60亿元: recipients of business-cost relief (v2)
         if quantity.unit is Unit.enterprise or insurance:
             return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
         if self._out_after(found, quantity, metric, start, end) or self._out_noun_after(

@@ -89,6 +89,11 @@ class SentenceResolver:
         projected = self.kinds.projected(found, quantity, metric)
         date, date_final = sentence_date(found, quantity, projected, metric, found.published)
         qualifier = Qualifier.exact if metric is Metric.policy_cap else quantity.qualifier
+        if self.kinds.named_target(found, quantity):
+            # 低于5.5%的预期控制目标: the number is the year's target; 低于 compares another figure
+            projected, qualifier = True, Qualifier.exact
+            year = date[:4] if date else (str(found.published.year) if found.published else None)
+            date, date_final = year, True
         if metric is not Metric.policy_cap and self.kinds.policy_parameter(found, quantity):
             # a rule's ratio or threshold: other, exact, no date (v2)
             named = "失业率" in text[max(0, quantity.start - 16) : quantity.start]

@@ -71,3 +71,9 @@ def test_kind_v2_projection_words_that_are_no_plan(
     record: Find, body: str, surface: str, projected: bool
 ) -> None:
     assert record(body, surface).projected is projected
+
+
+def test_kind_v2_a_target_named_after_its_number_is_the_year_target(record: Find) -> None:
+    body = "8月份，全国城镇调查失业率为5.2%，低于5.5%左右的预期控制目标。"
+    found = record(body, "5.5%")
+    assert (found.projected, found.qualifier.value, found.date) == (True, "exact", "2020")

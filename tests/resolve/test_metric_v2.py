@@ -58,6 +58,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("社区常住2100户、6300人，复工企业有序恢复。", "6300人"),
         # a count of goods is no enterprise count: 双 is a measure of its own
         ("这家鞋厂一年能卖出2.4亿双鞋，带动就业。", "2.4亿"),
+        # recipients of business-cost relief are out with the relief (v2)
+        ("采取降低税费、减免房租等措施，预计可为27万家中小微企业减负60亿元以上。", "27万家"),
         # business volume: contract and executed amounts, and their growth
         ("企业承接服务外包合同额1.6万亿元，执行额1.1万亿元，同比分别增长17.6%和14.5%，吸纳就业稳定。",
          "17.6%"),
