@@ -74,6 +74,6 @@ def test_kind_v2_projection_words_that_are_no_plan(
 
 
 def test_kind_v2_a_target_named_after_its_number_is_the_year_target(record: Find) -> None:
-    body = "8月份，全国城镇调查失业率为5.2%，低于5.5%左右的预期控制目标。"
+    body = "2月份，全国城镇调查失业率为5.2%，低于5.5%左右的预期控制目标。"
     found = record(body, "5.5%")
     assert (found.projected, found.qualifier.value, found.date) == (True, "exact", "2020")
