@@ -22,6 +22,7 @@ _MAX_NOUN_GAP = 14
 _MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _GENERIC_FIRMS = ("企业", "公司", "工厂", "厂家", "商户")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
+_NAME_SPAN = 16  # “就在苏州”, “宁波欢迎你”返岗专列: names are short; speech is longer
 
 
 @dataclass
@@ -55,9 +56,22 @@ def clause_marks(text: str) -> int:
 
 
 def quoted(text: str, position: int) -> bool:
-    """Inside “...” or 《...》: part of a name (“就在苏州”招聘活动), not a place of its own."""
+    """Inside “...” or 《...》: part of a name (“就在苏州”招聘活动), not a place of its own.
+
+    A long “...” is speech (“公司在东莞的生产基地又扩产了…”), whose places are places: only a
+    quoted span of at most `_NAME_SPAN` characters is a name; 《...》 always is."""
     before = text[:position]
-    return any(before.count(open_) > before.count(close) for open_, close in _QUOTES)
+    for open_, close in _QUOTES:
+        if before.count(open_) <= before.count(close):
+            continue
+        if open_ == "《":
+            return True
+        start = before.rindex(open_)
+        end = text.find(close, position)
+        span_end = end if end >= 0 else len(text)
+        if span_end - start <= _NAME_SPAN:
+            return True
+    return False
 
 
 def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:

@@ -45,8 +45,10 @@ from schemas import Region
 _DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
 _ORIGIN_WORDS = (
     "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
-    "向",
+    "向", "对接", "吸引", "面向",  # 对接浙江、广东等地的20多家企业: counterparts of the host
 )
+# 来自全国31个省份的1012家单位, 面向全国高校: the country is where they come from, not the venue
+_ORIGIN_BEFORE_SCOPE = ("来自", "面向")
 # 人大代表, 政协委员: a place in a delegate's title (湖南省…副乡长某某代表) is where they come from
 _DELEGATE_WORDS = ("代表", "委员")
 _DELEGATE_SPAN = 24
@@ -134,9 +136,9 @@ def is_delegate(text: str, end: int) -> bool:
 
 def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bool:
     """从四川、云南等地: places workers come from or go to, not what is counted."""
-    if place.scope is not None:
-        return False
     window = text[max(0, place.start - 3) : place.start]
+    if place.scope is not None:
+        return place.scope == "country" and window.endswith(_ORIGIN_BEFORE_SCOPE)
     if any(window.endswith(word) for word in _ORIGIN_WORDS):
         return True
     earlier = [p for p in places if p.end <= place.start]
@@ -281,10 +283,12 @@ def _scope_place(scope: str, article: ArticleContext) -> Place | None:
         for place in reversed(article.places_seen):
             if place.level in levels:
                 return place
-    if scope == "city":
-        return article.city()
-    if scope == "province":
-        return article.province()
+    if scope in ("city", "province"):
+        own = article.city() if scope == "city" else article.province()
+        if own is not None:
+            return own
+        # 陕西省人社厅负责人介绍，“…全省联动…”: in a national story, the one the article named last
+        return next((p for p in reversed(article.places_seen) if p.level in levels), None)
     primary = article.primary
     if primary is not None and primary.level in _SCOPE_LEVELS.get(scope, ()):
         return primary

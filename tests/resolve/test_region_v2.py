@@ -15,6 +15,15 @@ from tests.resolve.conftest import Find
         ("江苏、山东、福建等省份规上工业企业复工率已超过70%。", "70%", "全国", "country"),
         # a paragraph's place carries to the sentences after it
         ("林甸县人社局开办技能培训班。目前已培训300人。", "300人", "林甸县", "county"),
+        # a long quote is speech: its places are places (a short one is a name)
+        ("“公司在东莞的生产基地又扩产了，据说有1000多人的用工需求，机遇很多。”", "1000多人", "东莞市", "city"),
+        # 区里/市里 are scope words for the district or city the text is about
+        ("惠山区人社局局长说，区里推出促进用工的八条政策，对外地员工给予每人500元交通补助。",
+         "500元", "惠山区", "district"),
+        # counterparts of a host (对接…等地的N家企业) and origins (来自全国…) are not the figure's place
+        ("贵州册亨县举办专场招聘会，对接浙江、广东、福建等地的20多家企业，提供2000多个就业岗位。",
+         "20多家", "册亨县", "county"),
+        ("招聘会在吉林长春启动，来自全国31个省份的1012家单位参会。", "1012家", "长春市", "city"),
         # a paragraph that opens with a quote goes on with the scene of the one before it
         ("老李家住林甸县宏伟乡，去年到镇上的电线厂打工。\n“我们今年招募了6名就业困难人员。”人事经理说。",
          "6名", "林甸县", "county"),
