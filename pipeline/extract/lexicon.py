@@ -123,6 +123,7 @@ class ModifierTable(BaseModel):
     cap_context_words: tuple[str, ...]
     target_lead_ins: tuple[str, ...]
     people_transport_words: tuple[str, ...]
+    china_words: tuple[str, ...]  # 中国, 大陆: the whole country, in Taiwan news too
     vehicle_classifiers: tuple[str, ...]  # 两辆客车: a count of vehicles in words is still one
     named_target_after: tuple[str, ...]  # 5.5%的预期控制目标: the number is the target itself
     qualifiers_skipped_before_target: tuple[str, ...]  # 5.5%左右的预期目标
@@ -230,6 +231,8 @@ class Lexicon:
             labels[word] = "scope:country"
         for word in self.modifiers.unplaced_areas:
             labels[word] = "scope:none"
+        for word in self.modifiers.china_words:
+            labels[word] = "scope:china"
         self._agencies = frozenset(self.modifiers.national_agencies)
         self._out_of_scope = re.compile(_alternation(self.modifiers.out_of_scope_words))
         for sector, words in self.modifiers.sectors.items():

@@ -168,6 +168,8 @@ def region_for(ref: PlaceRef | None, article: ArticleContext,
         return gazetteer.to_region(here) if here is not None else article.primary_region()
     if ref.scope == "none":
         return None  # 长三角, 中西部22个省份: no single division (v2)
+    if ref.scope == "china":
+        return gazetteer.country()  # 中国, 大陆: the country by name, whoever writes
     if ref.scope == "country":
         if article.primary is not None and "台湾" in (article.primary.name, article.primary.province):
             return gazetteer.to_region(article.primary if article.primary.name == "台湾"

@@ -87,3 +87,16 @@ def test_region_v2_a_body_across_provinces_is_a_national_story(record: Find) -> 
     body = "湖南长沙的工厂已复工。\n广东佛山的工厂也已复工。\n全行业返岗员工已达300万人。"
     region = record(body, "300万人", head="来源：某某网\n").region
     assert region is not None and region.name == "全国"
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "name"),
+    [
+        # in Taiwan news 全國 is Taiwan, but 中國/大陸 name the country
+        ("根據分析師估計，中國今年第1季製造業勞工薪資漲幅可能趨緩至7.3%。", "7.3%", "全国"),
+        ("勞動部統計，全國實施減班休息事業單位計1,628家。", "1,628家", "台湾"),
+    ],
+)
+def test_region_v2_china_by_name_in_taiwan_news(record: Find, body: str, surface: str, name: str) -> None:
+    region = record(body, surface, head="發布日期：2017-03-01　來源：聯合報\n").region
+    assert region is not None and region.name == name
