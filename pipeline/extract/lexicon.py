@@ -123,6 +123,7 @@ class ModifierTable(BaseModel):
     cap_context_words: tuple[str, ...]
     target_lead_ins: tuple[str, ...]
     people_transport_words: tuple[str, ...]
+    outcome_words: tuple[str, ...]  # 帮助N名毕业生签订了就业协议: people who got work, not recipients
     china_words: tuple[str, ...]  # 中国, 大陆: the whole country, in Taiwan news too
     vehicle_classifiers: tuple[str, ...]  # 两辆客车: a count of vehicles in words is still one
     named_target_after: tuple[str, ...]  # 5.5%的预期控制目标: the number is the target itself

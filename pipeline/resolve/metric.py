@@ -299,9 +299,12 @@ class MetricResolver:
             indicator = self.indicator_near(found, quantity, Unit.yuan) or "为"
             return Metric.support_recipients, indicator, Unit.person
         best: tuple[float, Cue, Unit, Metric] | None = None
+        helped = unit is Unit.person and self._helped_to_outcome(found, quantity)
         for cue in found.cues:
             if not self._cue_stands(found, cue):
                 continue
+            if helped and cue.metric is Metric.support_recipients:
+                continue  # 帮助3000多名毕业生找到了工作: the outcome names the metric
             fit = self._fit(cue, quantity, unit, is_change)
             if fit is None:
                 continue
@@ -547,6 +550,8 @@ class MetricResolver:
         if counted is None:
             return False
         after_noun = text[counted.end : clause_end]
+        if counted.kind == "person" and any(word in after_noun for word in modifiers.outcome_words):
+            return False  # 帮助10万多毕业生签订了就业协议: what they achieved is the metric
         if counted.kind == "enterprise" and after_noun.startswith(modifiers.recipient_words):
             return True  # 2,314家企业申领扩岗补助
         window = text[max(clause_start, quantity.start - 4) : quantity.start]
@@ -561,6 +566,12 @@ class MetricResolver:
             cue.metric in _SERVICE_METRICS and quantity.end <= cue.start < clause_end
             for cue in found.cues
         )
+
+    def _helped_to_outcome(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """帮助10万多毕业生签订了就业协议: people helped to an outcome of work."""
+        _, clause_end = clause(found.text, quantity.start, quantity.end)
+        after = found.text[quantity.end : clause_end]
+        return any(word in after for word in self.lexicon.modifiers.outcome_words)
 
     def _service_verb_before(self, text: str, clause_start: int, start: int) -> bool:
         """为全市1.7万家企业免征, 对保供的42家企业发放: 为/向/对 a few words before the number."""

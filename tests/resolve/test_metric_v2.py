@@ -139,6 +139,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("前两个月，全国新设立外商投资企业7574家，同比增长5.8%。", "7574家", "other"),
         ("博览会共有112家厂商参与，释出6,214个工作机会。", "6,214个", "job_vacancies"),
         ("酒厂日前公告招聘337名制酒工人，吸引数十万人报名。", "337名", "job_vacancies"),
+        # people helped to an outcome are counted by it, not as recipients of support
+        ("智慧平台已帮助10万多名毕业生签订了就业协议。", "10万多名", "job_matches"),
+        ("就业服务站已帮助3000多名毕业生在家门口找到了工作。", "3000多名", "jobs_created"),
+        ("截至目前，全省约33万名毕业生已经签订了相关就业协议。", "33万名", "job_matches"),
         # a generic staff word names who was hired, not what: the verb decides
         ("目前已发送出超5万条就业信息，招收贫困地区员工超500名。", "500名", "job_matches"),
         ("目前，已有490家运输企业恢复运营。", "490家", "enterprises_resumed"),
