@@ -66,6 +66,12 @@ class KindResolver:
     def kind(self, is_change: bool) -> Kind:
         return Kind.change if is_change else Kind.level
 
+    def compared(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """同比增加5000人, 比上年增加: the number's clause compares it with another time."""
+        start, _end = clause(found.text, quantity.start, quantity.end)
+        window = found.text[start : quantity.start]
+        return any(word in window for word in (*self.lexicon.modifiers.change_prefixes, "比", "较"))
+
     def named_target(self, found: SentenceFindings, quantity: Quantity) -> bool:
         """低于5.5%的预期控制目标, 5.5%左右的预期目标: the number is a target named after it."""
         text, end = found.text, quantity.end
@@ -121,7 +127,7 @@ def _listed_after_change(text: str, quantity: Quantity, previous: Sequence[Draft
     """分别增长36.5%和41.2%: the second of a list shares the first one's verb."""
     if not previous or previous[-1].kind is not Kind.change:
         return False
-    return text[previous[-1].quantity.end : quantity.start] in ("和", "、", "及", "与")
+    return text[previous[-1].quantity.end : quantity.start] in ("和", "、", "及", "与", "或")
 
 
 def direction_of(lexicon: Lexicon, found: SentenceFindings, quantity: Quantity, kind: Kind,

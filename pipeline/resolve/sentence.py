@@ -85,6 +85,9 @@ class SentenceResolver:
             # the learned metric classifier (issue 12); not after a class's number: 复产率超70%的
             # 企业占81.2% is `other` by the contract's reading, however much it reads like a rate
             metric, indicator, unit = self.metrics.learned(found, quantity, choice) or choice
+        if is_change and metric is Metric.jobs_created and unit is Unit.person \
+                and not self.kinds.compared(found, quantity):
+            is_change = False  # 增加约20万个就业岗位: jobs a period adds are a level, not a difference
         kind = self.kinds.kind(is_change)
         projected = self.kinds.projected(found, quantity, metric)
         date, date_final = sentence_date(found, quantity, projected, metric, found.published)

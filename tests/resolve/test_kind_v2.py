@@ -15,6 +15,14 @@ from tests.resolve.conftest import Find
         ("全市城镇登记失业率为3.1%。", "3.1%", "level", None),
         # counts of units that joined a group in a period are levels
         ("本周新增参保人数2300人。", "2300人", "level", None),
+        # jobs a period adds are a level; compared with another time they are a change
+        ("数字经济已累计为当地增加约15万个就业岗位。", "15万个", "level", None),
+        ("全市新增就业1.2万人，比上年增加1500人。", "1500人", "change", "up"),
+        # 分别 between the verb and the numbers, and a rate listed with 或
+        ("招聘岗位数和求职人数同比上升分别为8.3%和3.6%。", "8.3%", "change", "up"),
+        ("就业人数较上年同月增加6万4千人或0.55%。", "0.55%", "change", "up"),
+        # growth and shrink words that name a rate of change
+        ("今年毕业生起薪连续第二年下降，缩幅达16%。", "16%", "change", "down"),
     ],
 )
 def test_kind_v2_direction(record: Find, body: str, surface: str, kind: str, direction: str | None) -> None:
