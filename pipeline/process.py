@@ -277,8 +277,9 @@ class Extractor:
             stripped.endswith(("；", ";")) and any(
                 word in stripped[-12:] or stripped.startswith(("：", ":"), stripped.find(word) + len(word))
                 for word in lead_ins if word in stripped))
-        if announced:
-            article.targets_follow = True
+        met = self.lexicon.modifiers.target_met_words
+        if announced and not any(word in stripped[-16:] for word in met):
+            article.targets_follow = True  # (提前完成全年目标任务；: a target met announces nothing)
         elif stripped.endswith(("。", "！", "？")):
             article.targets_follow = False
 

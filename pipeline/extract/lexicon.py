@@ -122,6 +122,7 @@ class ModifierTable(BaseModel):
     policy_frame_words: tuple[str, ...]
     cap_context_words: tuple[str, ...]
     target_lead_ins: tuple[str, ...]
+    target_met_words: tuple[str, ...]  # 提前完成全年目标任务；: a target met announces nothing
     people_transport_words: tuple[str, ...]
     outcome_words: tuple[str, ...]  # 帮助N名毕业生签订了就业协议: people who got work, not recipients
     china_words: tuple[str, ...]  # 中国, 大陆: the whole country, in Taiwan news too

@@ -85,3 +85,9 @@ def test_kind_v2_a_target_named_after_its_number_is_the_year_target(record: Find
     body = "2月份，全国城镇调查失业率为5.2%，低于5.5%左右的预期控制目标。"
     found = record(body, "5.5%")
     assert (found.projected, found.qualifier.value, found.date) == (True, "exact", "2020")
+
+
+def test_kind_v2_a_target_met_announces_no_targets(record: Find) -> None:
+    body = "前11个月，全国城镇新增就业超过1200万人，提前完成全年目标任务；城镇调查失业率平均值为5.2%。"
+    found = record(body, "5.2%")
+    assert found.projected is False
