@@ -19,6 +19,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -30,7 +31,7 @@ from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.gazetteer import Place, shared_gazetteer
 from pipeline.extract.learned_places import attach as attach_learned_places
 from pipeline.extract.lexicon import shared_lexicon
-from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.numbers import Quantity, QuantityFinder
 from pipeline.extract.sentence import SentenceFinder
 from pipeline.extract.timex import TimeFinder
 from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_date
@@ -102,12 +103,22 @@ class Extractor:
         view = self.converter.view(text)
         article = self._article_context(page.meta, view, page)
         records: list[dict[str, Any]] = []
-        for start, end, continues in self._paragraph_parts(view, page):
-            if not continues:
+        parts = [self._part(view, start, end, continues)
+                 for start, end, continues in self._paragraph_parts(view, page)]
+        # State flows only forward (places, targets, days, the carried place), so the parts
+        # after the last one that can yield a record change nothing that is written.
+        last = max((index for index, part in enumerate(parts) if part.candidate), default=-1)
+        try:
+            check_budget()  # what ran out while reading stops here, as in the loop below
+        except PipelineError as error:
+            errors.append(error.to_doc_error())
+            last = -1
+        for part in parts[: last + 1]:
+            if not part.continues:
                 article.carried_place = None
             try:
                 check_budget()
-                records.extend(self._paragraph_records(view, start, end, article))
+                records.extend(self._paragraph_records(view, part, article))
             except PipelineError as error:  # the time budget: keep what was found
                 errors.append(error.to_doc_error())
                 break
@@ -182,13 +193,44 @@ class Extractor:
             yield from paragraph_parts(view.text, start, end)
 
     # -- paragraphs and sentences --------------------------------------------------------
-    def _paragraph_records(
-        self, view: TextView, start: int, end: int, article: ArticleContext
-    ) -> list[dict[str, Any]]:
+    def _part(self, view: TextView, start: int, end: int, continues: bool) -> _Part:
+        """What the loop needs to know of a part before it runs: its figures, and whether a
+        sentence of it passes the gates `_paragraph_records` applies (else it yields nothing)."""
         text = view.text[start:end]
         quantities = self.quantities.find(text)
         ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
-        if not (quantities or ratios) or self._is_heading(view, start, end):
+        figures = bool(quantities or ratios) and not self._is_heading(view, start, end)
+        part = _Part(start, end, continues, text, quantities, ratios, figures)
+        part.candidate = figures and self._passes_gate(text, quantities, ratios)
+        return part
+
+    def _passes_gate(self, text: str, quantities: list[Quantity], ratios: list[int]) -> bool:
+        """True when a sentence holding a figure passes the gate of `_paragraph_records`
+        (it names work, a metric's pattern, opens with 其中, or follows a topic sentence)."""
+        positions = sorted([q.start for q in quantities] + ratios)
+        # a topic carries from the sentence that opens it: only then is the topic read
+        topical = self.lexicon.topic_words_in(text)
+        topic_seen = False
+        for s_start, s_end in iter_sentences(text, budgeted=False):
+            index = bisect.bisect_left(positions, s_start)
+            if index < len(positions) and positions[index] < s_end:
+                sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
+                if (topic_seen or self.lexicon.mentions_work(sentence)
+                        or self.lexicon.cue_patterns_match(sentence)
+                        or sentence.lstrip().startswith("其中")):
+                    return True
+            else:
+                sentence = text[s_start:s_end]
+            if topical and not topic_seen:
+                topic_seen = self.lexicon.topic_of(sentence) is not None
+        return False
+
+    def _paragraph_records(
+        self, view: TextView, part: _Part, article: ArticleContext
+    ) -> list[dict[str, Any]]:
+        start, text = part.start, part.text
+        quantities, ratios = part.quantities, part.ratios
+        if not part.figures:
             for s_start, s_end in iter_sentences(text):
                 article.carried_place = paragraph_place(
                     self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
@@ -342,6 +384,20 @@ class Extractor:
             doc_id=doc_id, source=source, script=self.converter.detect_script(body or text),
             article=article_meta, text=text, records=valid, errors=errors,
         )
+
+
+@dataclass
+class _Part:
+    """A paragraph part of the analysis text and what the loop reads of it first."""
+
+    start: int
+    end: int
+    continues: bool  # a numbered point of the part before: its carried place goes on
+    text: str
+    quantities: list[Quantity]
+    ratios: list[int]
+    figures: bool  # holds a quantity or ratio and is no heading
+    candidate: bool = False  # a sentence of it passes the gates: it can yield a record
 
 
 def _failed(

@@ -317,6 +317,10 @@ class Lexicon:
                 return topic
         return None
 
+    def topic_words_in(self, text: str) -> bool:
+        """True when a topic word stands in `text`: without one no sentence of it opens a topic."""
+        return self._topic_words.search(text) is not None
+
     def is_labour_topic(self, paragraph: str) -> bool:
         if not self._labour_topic.search(paragraph):
             return False  # most paragraphs: one scan
