@@ -92,3 +92,35 @@ def _item(op: Any, av: Any, items: list[str]) -> bool:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return True  # zero-width: the characters come from what follows
     raise _Unsupported  # ANY, NOT_LITERAL, GROUPREF, ...
+
+
+def matches_in_wider_text(pattern: str) -> bool:
+    """True when every match of `pattern` in a slice of a text is also a match in the whole
+    text: the pattern reads nothing outside what it matches, except through positive
+    lookaheads (no anchors, word boundaries, lookbehinds or negative lookaheads). A test
+    of a paragraph with such patterns finds everything that the test of its sentences finds."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return False
+    return not parsed.state.flags & ~sre.SRE_FLAG_UNICODE and _reads_only_ahead(list(parsed))
+
+
+def _reads_only_ahead(sequence: list[tuple[Any, Any]]) -> bool:
+    for op, av in sequence:
+        if op in (sre.AT, sre.ASSERT_NOT, sre.GROUPREF):
+            return False
+        if op is sre.ASSERT:
+            direction, sub = av
+            if direction < 0 or not _reads_only_ahead(list(sub)):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_reads_only_ahead(list(alternative)) for alternative in av[1]):
+                return False
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags or not _reads_only_ahead(list(sub)):
+                return False
+        elif op in _REPEATS and not _reads_only_ahead(list(av[2])):
+            return False
+    return True
