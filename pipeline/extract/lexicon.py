@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from pipeline.extract.prefilter import guard, guarded, matches_in_wider_text
+from pipeline.extract.prefilter import guard, guarded, matches_in_wider_text, word_trie
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -209,7 +209,8 @@ class Lexicon:
         self._nouns = re.compile(_alternation(list(self._noun_kind)))
         self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
         subject_words = [w for w, kind in self._noun_kind.items() if kind != "excluded"]
-        self._any_word = re.compile(_alternation(list(self._term_groups) + subject_words))
+        # existence only: a trie tries each first character once (the cheap test per sentence)
+        self._any_word = re.compile(word_trie(list(self._term_groups) + subject_words))
         self._subject_patterns = [
             (re.compile(entry.pattern), entry) for entry in self.nouns_table.subject_patterns
         ]
@@ -248,7 +249,7 @@ class Lexicon:
         cue_patterns = [pattern for group in self.metric_table.cues for pattern in group.patterns]
         self._gate_words: re.Pattern[str] | None = None
         if all(matches_in_wider_text(pattern) for pattern in cue_patterns):
-            gate_words = _alternation(list(self._term_groups) + subject_words + [
+            gate_words = word_trie(list(self._term_groups) + subject_words + [
                 w for topic in self.modifiers.topics for w in topic.words])
             try:  # one alternation (patterns whose group names clash: no such scan)
                 self._gate_words = re.compile(

@@ -124,3 +124,31 @@ def _reads_only_ahead(sequence: list[tuple[Any, Any]]) -> bool:
         elif op in _REPEATS and not _reads_only_ahead(list(av[2])):
             return False
     return True
+
+
+def word_trie(words: list[str]) -> str:
+    """An alternation of literal `words` arranged as a trie (长期|长沙 -> 长(?:期|沙)).
+
+    It matches what the alternation sorted longest first matches (the longest word at the
+    leftmost position: a greedy optional group gives way to a shorter word only when the
+    longer fails), but `re` tries each first character once instead of every word."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word matches everywhere")
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: what follows is optional
+        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+    return body

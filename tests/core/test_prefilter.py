@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.numbers import QuantityFinder
-from pipeline.extract.prefilter import first_char_class, guarded, matches_in_wider_text
+from pipeline.extract.prefilter import (
+    first_char_class,
+    guarded,
+    matches_in_wider_text,
+    word_trie,
+)
 from pipeline.extract.timex import TimeFinder
 
 
@@ -82,3 +87,13 @@ def test_lexicon_gate_scan_of_a_paragraph_finds_every_sentence_gate(sentences: l
         for sentence in sentences:
             assert not (lexicon.mentions_work(sentence) or lexicon.cue_patterns_match(sentence)
                         or lexicon.topic_of(sentence) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="长沙县期市a.", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="长沙县期市a.x", max_size=30))
+def test_prefilter_word_trie_matches_the_alternation(words: list[str], text: str) -> None:
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    trie = re.compile(word_trie(words))
+    assert [m.span() for m in trie.finditer(text)] == [
+        m.span() for m in re.finditer(alternation, text)]
