@@ -1,10 +1,11 @@
 """One raw article in, one validated `ExtractedDocument` out.
 
 Stages: read/decode -> (HTML to text) -> clean -> convert (Simplified view with
-offset map) -> per paragraph: find candidate quantities with one regex scan ->
-analyse only the sentences that hold them (the finders by characters; jieba segments
-a block of a sentence only when a rule asks where its words start) ->
-assemble -> validate (pydantic, once, at the end).
+offset map) -> plan the paragraphs (their quantities, found with one regex scan, and which
+sentences pass the gates; the paragraphs after the last that can yield a record are not
+read) -> per paragraph: analyse only the sentences that pass (the finders by characters;
+jieba segments a block of a sentence only when a rule asks where its words start), keep the
+state later paragraphs read -> assemble -> validate (pydantic, once, at the end).
 
 `Extractor` holds what is costly to build (OpenCC, the finders, the gazetteer; jieba's
 dictionary on first use) and is made once per process; `Extractor.process` never raises for a
@@ -103,11 +104,17 @@ class Extractor:
         view = self.converter.view(text)
         article = self._article_context(page.meta, view, page)
         records: list[dict[str, Any]] = []
-        parts, last = self._plan(view, page)
+        parts: list[_Part] = []
+        last = -1
         try:
+            parts, last = self._plan(view, page)
             check_budget()  # what ran out while reading stops here, as in the loop below
         except PipelineError as error:
             errors.append(error.to_doc_error())
+            last = -1
+        except Exception as exc:  # as in the loop: a coded error, never an exception
+            logger.exception("extraction failed in %s", doc_id)
+            errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
             last = -1
         for index, part in enumerate(parts[: last + 1]):
             if not part.continues:
