@@ -1,10 +1,11 @@
 """One raw article in, one validated `ExtractedDocument` out.
 
 Stages: read/decode -> (HTML to text) -> clean -> convert (Simplified view with
-offset map) -> per paragraph: find candidate quantities with one regex scan ->
-analyse only the sentences that hold them (the finders by characters; jieba segments
-a block of a sentence only when a rule asks where its words start) ->
-assemble -> validate (pydantic, once, at the end).
+offset map) -> plan the paragraphs (their quantities, found with one regex scan, and which
+sentences pass the gates; the paragraphs after the last that can yield a record are not
+read) -> per paragraph: analyse only the sentences that pass (the finders by characters;
+jieba segments a block of a sentence only when a rule asks where its words start), keep the
+state later paragraphs read -> assemble -> validate (pydantic, once, at the end).
 
 `Extractor` holds what is costly to build (OpenCC, the finders, the gazetteer; jieba's
 dictionary on first use) and is made once per process; `Extractor.process` never raises for a
@@ -19,6 +20,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
@@ -30,7 +32,7 @@ from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.gazetteer import Place, shared_gazetteer
 from pipeline.extract.learned_places import attach as attach_learned_places
 from pipeline.extract.lexicon import shared_lexicon
-from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.numbers import Quantity, QuantityFinder
 from pipeline.extract.sentence import SentenceFinder
 from pipeline.extract.timex import TimeFinder
 from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_date
@@ -102,12 +104,26 @@ class Extractor:
         view = self.converter.view(text)
         article = self._article_context(page.meta, view, page)
         records: list[dict[str, Any]] = []
-        for start, end, continues in self._paragraph_parts(view, page):
-            if not (continues or _opens_quote(view.text, start)):
-                article.carried_place = None  # a quote goes on with the scene before it
+        parts: list[_Part] = []
+        last = -1
+        try:
+            parts, last = self._plan(view, page)
+            check_budget()  # what ran out while reading stops here, as in the loop below
+        except PipelineError as error:
+            errors.append(error.to_doc_error())
+            last = -1
+        except Exception as exc:  # as in the loop: a coded error, never an exception
+            logger.exception("extraction failed in %s", doc_id)
+            errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
+            last = -1
+        for index, part in enumerate(parts[: last + 1]):
+            if not part.continues:
+                article.carried_place = None
+            # the place a part leaves is read only by the next part, when it continues it
+            carry = index < last and parts[index + 1].continues
             try:
                 check_budget()
-                records.extend(self._paragraph_records(view, start, end, article))
+                records.extend(self._paragraph_records(view, part, article, carry, index == last))
             except PipelineError as error:  # the time budget: keep what was found
                 errors.append(error.to_doc_error())
                 break
@@ -182,49 +198,130 @@ class Extractor:
             yield from paragraph_parts(view.text, start, end)
 
     # -- paragraphs and sentences --------------------------------------------------------
+    def _plan(self, view: TextView, page: CleanedPage) -> tuple[list[_Part], int]:
+        """The parts of the body, and the index of the last that can yield a record (-1: none).
+
+        State flows only forward through the parts (places seen, targets, the last day and
+        period, a carried place), so the parts after that one change nothing that is written
+        and are not read at all. A part can yield a record only when a sentence of it holds a
+        figure and passes the gate of `_paragraph_records`; the parts are tried from the end,
+        and a part whose text names no gate word at all is passed over without its figures.
+        """
+        # a numbered point goes on with its speaker, a quote with the scene before it
+        parts = [_Part(start, end, continues or _opens_quote(view.text, start), view.text[start:end])
+                 for start, end, continues in self._paragraph_parts(view, page)]
+        last = -1
+        for index in range(len(parts) - 1, -1, -1):
+            part = parts[index]
+            if self.lexicon.may_pass_gate(part.text) or "其中" in part.text:
+                self._read_part(view, part)
+                if part.last_gated >= 0:
+                    last = index
+                    break
+        for part in parts[: max(last, 0)]:
+            if (len(part.text) > self.settings.max_sentence_chars
+                    or self.lexicon.may_pass_gate(part.text) or "其中" in part.text):
+                self._read_part(view, part)
+            else:  # no sentence of it passes the gate: whether it holds a figure is enough
+                self._read_figures(view, part)
+        return parts, last
+
+    def _read_figures(self, view: TextView, part: _Part) -> None:
+        """Whether a part that yields no record holds figures (its state differs then), and
+        its sentences; which sentences hold a figure matters only where one is cut short."""
+        text = part.text
+        part.figures = (self.quantities.any_in(text) or (
+            ("倍" in text or "比" in text) and bool(self.lexicon.ratio_positions(text)))
+        ) and not self._is_heading(view, part.start, part.end)
+        if part.figures:
+            part.sentences = [(s_start, s_end, False, False)
+                              for s_start, s_end in iter_sentences(text, budgeted=False)]
+
+    def _read_part(self, view: TextView, part: _Part) -> None:
+        """The figures of `part`, and for a part with figures its sentences and their gates."""
+        text = part.text
+        part.quantities = self.quantities.find(text)
+        part.ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
+        part.figures = bool(part.quantities or part.ratios) and not self._is_heading(
+            view, part.start, part.end)
+        if not part.figures:
+            return
+        positions = sorted([q.start for q in part.quantities] + part.ratios)
+        gates = self.lexicon.may_pass_gate(text) or "其中" in text
+        # a topic carries from the sentence that opens it: only then is the topic read
+        topical = gates and self.lexicon.topic_words_in(text)
+        topic_seen = False
+        for s_start, s_end in iter_sentences(text, budgeted=False):
+            index = bisect.bisect_left(positions, s_start)
+            positioned = index < len(positions) and positions[index] < s_end
+            gated = False
+            if positioned:
+                sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
+                gated = gates and (
+                    self.lexicon.mentions_work(sentence)
+                    or self.lexicon.cue_patterns_match(sentence)
+                    or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
+                    or topic_seen  # 减班休息…；实施单位320家: the topic carries (v2)
+                )
+            else:
+                sentence = text[s_start:s_end]
+            if gated:
+                part.last_gated = len(part.sentences)
+            part.sentences.append((s_start, s_start + len(sentence), positioned, gated))
+            if topical and not topic_seen:
+                topic_seen = self.lexicon.topic_of(sentence) is not None
+
     def _paragraph_records(
-        self, view: TextView, start: int, end: int, article: ArticleContext
+        self, view: TextView, part: _Part, article: ArticleContext, carry: bool, final: bool
     ) -> list[dict[str, Any]]:
-        text = view.text[start:end]
-        quantities = self.quantities.find(text)
-        ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
-        if not (quantities or ratios) or self._is_heading(view, start, end):
+        """The records of one part, and the state it leaves for the parts after it.
+
+        `carry`: the next part reads the place this one leaves; `final`: no part after this
+        one is read, so nothing after its last gated sentence is.
+        """
+        start, text = part.start, part.text
+        if not part.figures:
             for s_start, s_end in iter_sentences(text):
-                article.carried_place = paragraph_place(
-                    self.gazetteer, text[s_start:s_end], self._context(article)) or article.carried_place
-                self._learn_targets(text[s_start:s_end], article)
+                sentence = text[s_start:s_end]
+                if carry:
+                    article.carried_place = paragraph_place(
+                        self.gazetteer, sentence, self._context(article)) or article.carried_place
+                self._learn_targets(sentence, article)
             return []
+        candidate = part.last_gated >= 0
         # where a place name can start: a sentence with none names no place (no scan, no state)
         heads = self.gazetteer.head_starts(text)
-        topical = self.lexicon.is_labour_topic(text)
+        topical = candidate and self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(
             text, article.published, article.last_day, article.last_period
         )
         paragraph = ParagraphContext(
-            sector=self._framed_sector(text),
+            sector=self._framed_sector(text) if candidate else None,
             times=[_shift(t, start) for t in paragraph_times],
             place=article.carried_place,
         )
         records = []
         hints: dict[Any, str] = {}
         metric_hints: dict[Any, Any] = {}
-        positions = sorted([q.start for q in quantities] + ratios)
-        for s_start, s_end in iter_sentences(text):
-            index = bisect.bisect_left(positions, s_start)
-            if index >= len(positions) or positions[index] >= s_end:
-                sentence = text[s_start:s_end]
-                if self.lexicon.mentions_work(sentence) or self.lexicon.cue_patterns_match(sentence):
-                    learn_subjects(self.lexicon, sentence, hints)  # needs a metric cue to learn
-                self._learn_context(sentence, article, paragraph, _holds(heads, s_start, s_end))
+        for number, (s_start, s_end, positioned, gated) in enumerate(part.sentences):
+            check_budget()
+            sentence = text[s_start:s_end]
+            places = _holds(heads, s_start, s_end)
+            if number > part.last_gated:
+                if final:
+                    break  # nothing after the last gated sentence of the last part is read
+                # what the parts after this one read: places seen, targets, the carried place
+                if places:
+                    learn_places(self.gazetteer, sentence, article)
+                self._learn_targets(sentence, article)
+                if places and carry:
+                    paragraph.place = paragraph_place(
+                        self.gazetteer, sentence, self._context(article)) or paragraph.place
                 continue
-            sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
-            places = _holds(heads, s_start, s_start + len(sentence))
-            if not (
-                self.lexicon.mentions_work(sentence)
-                or self.lexicon.cue_patterns_match(sentence)
-                or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
-                or paragraph.topic is not None  # 减班休息…；实施单位320家: the topic carries (v2)
-            ):
+            if not gated:
+                if not positioned and (self.lexicon.mentions_work(sentence)
+                                       or self.lexicon.cue_patterns_match(sentence)):
+                    learn_subjects(self.lexicon, sentence, hints)  # needs a metric cue to learn
                 self._learn_context(sentence, article, paragraph, places)
                 continue  # numbers in a sentence that names no work, population or metric
             found = self.sentences.find(
@@ -351,6 +448,23 @@ class Extractor:
 def _opens_quote(text: str, start: int) -> bool:
     """“我们招募了6名…” opens with a quote: the speaker of the scene before goes on talking."""
     return text[start:start + 4].lstrip(" \u3000").startswith(("“", "\"", "「"))
+
+
+@dataclass
+class _Part:
+    """A paragraph part of the analysis text and what the plan read of it."""
+
+    start: int
+    end: int
+    continues: bool  # a numbered point or a quote after the part before: its carried place goes on
+    text: str
+    quantities: list[Quantity] = field(default_factory=list)
+    ratios: list[int] = field(default_factory=list)
+    figures: bool = False  # holds a quantity or ratio and is no heading
+    # a part with figures: each sentence's [start, end) (cut to max_sentence_chars where it
+    # holds a figure), whether it holds a figure, whether it passes the gate
+    sentences: list[tuple[int, int, bool, bool]] = field(default_factory=list)
+    last_gated: int = -1  # the index of its last sentence that passes the gate: a candidate
 
 
 def _failed(

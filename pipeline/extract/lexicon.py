@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from pipeline.extract.prefilter import guard
+from pipeline.extract.prefilter import guard, guarded, matches_in_wider_text, word_trie
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -217,7 +217,8 @@ class Lexicon:
         self._nouns = re.compile(_alternation(list(self._noun_kind)))
         self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
         subject_words = [w for w, kind in self._noun_kind.items() if kind != "excluded"]
-        self._any_word = re.compile(_alternation(list(self._term_groups) + subject_words))
+        # existence only: a trie tries each first character once (the cheap test per sentence)
+        self._any_word = re.compile(word_trie(list(self._term_groups) + subject_words))
         self._subject_patterns = [
             (re.compile(entry.pattern), entry) for entry in self.nouns_table.subject_patterns
         ]
@@ -252,6 +253,19 @@ class Lexicon:
         # one scan each for "does any of these words occur" (the same answer as `in` per word)
         self._labour_topic = _any_of(self.modifiers.labour_topic_words)
         self._topic_words = _any_of([w for topic in self.modifiers.topics for w in topic.words])
+        # A paragraph none of whose sentences can pass the extractor's gate (a metric word, a
+        # population, a cue pattern, a topic word) is told by one scan of it, when every cue
+        # pattern that matches in a sentence also matches in its paragraph (else: no such scan).
+        cue_patterns = [pattern for group in self.metric_table.cues for pattern in group.patterns]
+        self._gate_words: re.Pattern[str] | None = None
+        if all(matches_in_wider_text(pattern) for pattern in cue_patterns):
+            gate_words = word_trie(list(self._term_groups) + subject_words + [
+                w for topic in self.modifiers.topics for w in topic.words])
+            try:  # one alternation (patterns whose group names clash: no such scan)
+                self._gate_words = re.compile(
+                    guarded("|".join([gate_words, *(f"(?:{pattern})" for pattern in cue_patterns)])))
+            except re.error:
+                self._gate_words = None
 
     def cues(self, text: str) -> list[Cue]:
         found = []
@@ -327,6 +341,16 @@ class Lexicon:
             if any(word in sentence for word in topic.words):
                 return topic
         return None
+
+    def may_pass_gate(self, text: str) -> bool:
+        """False only when no sentence of `text` names a metric word, a population, a cue
+        pattern or a topic word (`mentions_work`, `cue_patterns_match`, `topic_of` are all
+        false for each of its sentences)."""
+        return self._gate_words is None or self._gate_words.search(text) is not None
+
+    def topic_words_in(self, text: str) -> bool:
+        """True when a topic word stands in `text`: without one no sentence of it opens a topic."""
+        return self._topic_words.search(text) is not None
 
     def is_labour_topic(self, paragraph: str) -> bool:
         if not self._labour_topic.search(paragraph):

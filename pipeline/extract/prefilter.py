@@ -92,3 +92,63 @@ def _item(op: Any, av: Any, items: list[str]) -> bool:
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
         return True  # zero-width: the characters come from what follows
     raise _Unsupported  # ANY, NOT_LITERAL, GROUPREF, ...
+
+
+def matches_in_wider_text(pattern: str) -> bool:
+    """True when every match of `pattern` in a slice of a text is also a match in the whole
+    text: the pattern reads nothing outside what it matches, except through positive
+    lookaheads (no anchors, word boundaries, lookbehinds or negative lookaheads). A test
+    of a paragraph with such patterns finds everything that the test of its sentences finds."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return False
+    return not parsed.state.flags & ~sre.SRE_FLAG_UNICODE and _reads_only_ahead(list(parsed))
+
+
+def _reads_only_ahead(sequence: list[tuple[Any, Any]]) -> bool:
+    for op, av in sequence:
+        if op in (sre.AT, sre.ASSERT_NOT, sre.GROUPREF):
+            return False
+        if op is sre.ASSERT:
+            direction, sub = av
+            if direction < 0 or not _reads_only_ahead(list(sub)):
+                return False
+        elif op is sre.BRANCH:
+            if not all(_reads_only_ahead(list(alternative)) for alternative in av[1]):
+                return False
+        elif op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags or not _reads_only_ahead(list(sub)):
+                return False
+        elif op in _REPEATS and not _reads_only_ahead(list(av[2])):
+            return False
+    return True
+
+
+def word_trie(words: list[str]) -> str:
+    """An alternation of literal `words` arranged as a trie (长期|长沙 -> 长(?:期|沙)).
+
+    It matches what the alternation sorted longest first matches (the longest word at the
+    leftmost position: a greedy optional group gives way to a shorter word only when the
+    longer fails), but `re` tries each first character once instead of every word."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        if not word:
+            raise ValueError("an empty word matches everywhere")
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_pattern(child)
+                for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: what follows is optional
+        return f"(?:{body})?" if len(branches) == 1 else f"{body}?"
+    return body

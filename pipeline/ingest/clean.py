@@ -281,7 +281,12 @@ class Cleaner:
         end = _trailing_trim(text, start, end)
         if start >= end:
             return None
-        key = _collapse(_unescape(_NBSP.sub(" ", _TAG.sub("", simplified[start:end]))))
+        key = simplified[start:end]
+        if "<" in key:  # most lines hold no tag and no entity: nothing to remove then
+            key = _TAG.sub("", key)
+        if "&" in key:
+            key = _unescape(_NBSP.sub(" ", key))
+        key = _collapse(key)
         return _Line(start, end, key) if key else None
 
     def _scan(

@@ -27,6 +27,7 @@ from schemas import Script
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．：", "0123456789%.:")
 _FULLWIDTH_PAIRS = tuple((chr(source), chr(target)) for source, target in _FULLWIDTH.items())
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_IDENTITY_MAX = 1 << 20  # offsets kept for slicing: 8 MB at most
 
 
 class ConversionTable(BaseModel):
@@ -84,6 +85,10 @@ class Converter:
             if self.table.fixes
             else None
         )
+        # A document's text is converted by the clean stage, the view and the script test
+        # (the same string, when nothing is removed and it is short): the last few are kept.
+        self._converted: dict[str, str] = {}
+        self._identity = array("l")  # 0, 1, 2, ...: the offsets of a kept run are a slice of it
 
     def to_simplified(self, text: str) -> str:
         """Simplified form of a short string (metadata fields), length kept."""
@@ -107,7 +112,7 @@ class Converter:
         The first `sample` characters tell: scripts do not change halfway through a page.
         """
         text = _masked(text[:sample])
-        simplified_form = self._t2s.convert(text)
+        simplified_form = self._t2s_convert(text)
         traditional = 0 if simplified_form == text else sum(
             1 for a, b in zip(text, simplified_form, strict=True) if a != b)
         if traditional == 0:
@@ -115,17 +120,30 @@ class Converter:
         simplified = sum(1 for a, b in zip(text, self._s2t.convert(text), strict=False) if a != b)
         return script_from_counts(traditional, simplified)
 
-    @staticmethod
     def _keep(
-        original: str, start: int, end: int, runs: list[str], offsets: array
+        self, original: str, start: int, end: int, runs: list[str], offsets: array
     ) -> None:
         if start < end:
             runs.append(original[start:end])
-            offsets.extend(range(start, end))
+            if end > _IDENTITY_MAX:  # a huge page: not worth keeping its offsets around
+                offsets.extend(range(start, end))
+                return
+            if len(self._identity) < end:  # grown as needed, so a slice is one copy
+                self._identity.extend(range(len(self._identity), max(end, 2 * len(self._identity))))
+            offsets.extend(self._identity[start:end])
+
+    def _t2s_convert(self, text: str) -> str:
+        converted = self._converted.get(text)
+        if converted is None:
+            converted = self._t2s.convert(text)
+            if len(self._converted) >= 4:
+                self._converted.clear()
+            self._converted[text] = converted
+        return converted
 
     def _convert_run(self, run: str) -> str:
         masked = _masked(run)
-        converted = self._t2s.convert(masked)
+        converted = self._t2s_convert(masked)
         if len(converted) != len(run):
             # Rare: a phrase rule changed the length. Character by character keeps it.
             chars = []

@@ -9,7 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.numbers import QuantityFinder
-from pipeline.extract.prefilter import first_char_class, guarded
+from pipeline.extract.prefilter import (
+    first_char_class,
+    guarded,
+    matches_in_wider_text,
+    word_trie,
+)
 from pipeline.extract.timex import TimeFinder
 
 
@@ -51,3 +56,44 @@ def test_timex_alternative_is_the_group_that_closed_last(times: TimeFinder, text
     for match in times._pattern.finditer(text):
         first = next(i for i in range(len(times.table.patterns)) if match.group(f"k{i}"))
         assert match.lastgroup == f"k{first}"
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("产能恢复率", True),
+    ("(?:帮助|协助)(?=[^，。；]{1,20}返岗)", True),  # a positive lookahead reads what it matches
+    ("劳动力(?=为|达)", True),
+    ("a(?!b)", False),  # at a slice's end the lookahead sees nothing; in the text it sees b
+    ("(?<=a)b", False),
+    ("^a", False),
+    (r"a\b", False),
+    ("(?i)a", False),
+])
+def test_prefilter_matches_in_wider_text(pattern: str, expected: bool) -> None:
+    assert matches_in_wider_text(pattern) is expected
+
+
+_GATE_ALPHABET = list("其中复工就业人员企业减班休息实施单位帮助返岗产能恢复率2万人家，。；！ ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(_GATE_ALPHABET), max_size=20), max_size=4))
+def test_lexicon_gate_scan_of_a_paragraph_finds_every_sentence_gate(sentences: list[str]) -> None:
+    """A paragraph the one scan rejects has no sentence that names work, a cue or a topic."""
+    from pipeline.extract.lexicon import shared_lexicon
+
+    lexicon = shared_lexicon()
+    paragraph = "".join(sentences)
+    if not lexicon.may_pass_gate(paragraph):
+        for sentence in sentences:
+            assert not (lexicon.mentions_work(sentence) or lexicon.cue_patterns_match(sentence)
+                        or lexicon.topic_of(sentence) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="长沙县期市a.", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="长沙县期市a.x", max_size=30))
+def test_prefilter_word_trie_matches_the_alternation(words: list[str], text: str) -> None:
+    alternation = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    trie = re.compile(word_trie(words))
+    assert [m.span() for m in trie.finditer(text)] == [
+        m.span() for m in re.finditer(alternation, text)]
