@@ -92,6 +92,9 @@ class KindResolver:
         for marker in found.markers:
             if marker.label != "projection":
                 continue
+            if marker.start >= quantity.end and marker.text == "将" and text[
+                    quantity.end : marker.start] in _BEFORE_FUTURE:
+                return True  # 其余350多人也将在疫情缓解后返厂: the people counted will do it
             if marker.start >= quantity.start:
                 # 102家企业计划3月初之前开工, 低于5.5%的控制目标: the plan follows its figure
                 share = quantity.unit is Unit.percent and marker.text != "目标"
@@ -118,6 +121,8 @@ class KindResolver:
         return False
 
 
+# 350多人也将返厂: what may stand between the people counted and the 将 of their future
+_BEFORE_FUTURE = ("", "也", "还", "都", "均", "亦", "仍")
 # A plan word that ends its clause names a programme (…训练计划，): no projection.
 _PLAN_NOUNS = ("计划", "规划", "目标")
 _CLAUSE_MARKS = ("，", "。", "；", "、", "”", ",", ";")

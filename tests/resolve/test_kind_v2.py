@@ -73,6 +73,8 @@ def test_kind_v2_targets_after_a_lead_in_are_projected(record: Find) -> None:
         ("区人社局将为500名登记失业人员提供就业指导。", "500名", True),
         # a plan word that ends its clause names a programme
         ("全市企业参加稳岗促进计划，2604名员工参加技能培训。", "2604名", False),
+        # 将 right after the people counted: they will do it
+        ("已有850多人返岗，其余350多人也将在疫情缓解后返厂。", "350多人", True),
     ],
 )
 def test_kind_v2_projection_words_that_are_no_plan(
