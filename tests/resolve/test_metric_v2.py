@@ -60,6 +60,10 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("这家鞋厂一年能卖出2.4亿双鞋，带动就业。", "2.4亿"),
         # recipients of business-cost relief are out with the relief (v2)
         ("采取降低税费、减免房租等措施，预计可为27万家中小微企业减负60亿元以上。", "27万家"),
+        # share prices, social-security card coverage and poverty-transition funds are no labour figures
+        ("除了薪资高，酒厂如今股价达人民币484元，员工招聘火爆。", "484元"),
+        ("就业服务网络基本形成，社会保障卡覆盖98%的人口。", "98%"),
+        ("中央财政累计安排衔接资金6731亿元，脱贫劳动力务工就业规模稳中有增。", "6731亿元"),
         # business volume: contract and executed amounts, and their growth
         ("企业承接服务外包合同额1.6万亿元，执行额1.1万亿元，同比分别增长17.6%和14.5%，吸纳就业稳定。",
          "17.6%"),
