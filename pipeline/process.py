@@ -49,7 +49,7 @@ from pipeline.resolve.sentence import SentenceResolver
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
 from pipeline.validate import Plausibility, body_notes
-from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord
+from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord, Unit
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -251,6 +251,7 @@ class Extractor:
         # a topic carries from the sentence that opens it: only then is the topic read
         topical = gates and self.lexicon.topic_words_in(text)
         topic_seen = False
+        after_list = False  # the sentence before was gated and ended with ；: a list goes on
         for s_start, s_end in iter_sentences(text, budgeted=False):
             index = bisect.bisect_left(positions, s_start)
             positioned = index < len(positions) and positions[index] < s_end
@@ -262,9 +263,11 @@ class Extractor:
                     or self.lexicon.cue_patterns_match(sentence)
                     or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
                     or topic_seen  # 减班休息…；实施单位320家: the topic carries (v2)
+                    or after_list  # 工业部门就业人数为406万人；农业部门为51万人: the list goes on
                 )
             else:
                 sentence = text[s_start:s_end]
+            after_list = gated and _ends_list(text, s_start, s_end)
             if gated:
                 part.last_gated = len(part.sentences)
             part.sentences.append((s_start, s_start + len(sentence), positioned, gated))
@@ -303,6 +306,7 @@ class Extractor:
         records = []
         hints: dict[Any, str] = {}
         metric_hints: dict[Any, Any] = {}
+        listed_drafts = False  # the gated sentence before gave figures (a list may go on)
         for number, (s_start, s_end, positioned, gated) in enumerate(part.sentences):
             check_budget()
             sentence = text[s_start:s_end]
@@ -323,15 +327,30 @@ class Extractor:
                                        or self.lexicon.cue_patterns_match(sentence)):
                     learn_subjects(self.lexicon, sentence, hints)  # needs a metric cue to learn
                 self._learn_context(sentence, article, paragraph, places)
+                listed_drafts = False
                 continue  # numbers in a sentence that names no work, population or metric
+            previous = part.sentences[number - 1] if number else None
+            continues_list = previous is not None and previous[3] and _ends_list(
+                text, previous[0], previous[1])
+            list_only = continues_list and not (
+                self.lexicon.mentions_work(sentence) or self.lexicon.cue_patterns_match(sentence)
+                or sentence.lstrip().startswith("其中") or paragraph.topic is not None)
+            if list_only and not listed_drafts:
+                self._learn_context(sentence, article, paragraph, places)
+                continue  # the item before gave no figure: this one has nothing to go on with
             found = self.sentences.find(
                 sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
                 anchor=last_day(paragraph_times, s_start) or article.last_day,
                 period=last_period(paragraph_times, s_start) or article.last_period,
                 topic=paragraph.topic, targets=article.targets_follow,
+                continues_list=continues_list,
             )
             drafts = self.resolver.link(found)
+            if list_only:  # an item of the list keeps only the figures that go on with it
+                drafts = [d for d in drafts if d.unit in _LIST_UNITS
+                          and metric_hints.get(d.unit) == (d.metric, d.indicator, d.unit)]
+            listed_drafts = bool(drafts)
             if places:
                 learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county it names
             for draft in drafts:
@@ -443,6 +462,16 @@ class Extractor:
             doc_id=doc_id, source=source, script=self.converter.detect_script(body or text),
             article=article_meta, text=text, records=valid, errors=errors,
         )
+
+
+# the counts a list of labelled items goes on with (农业部门为51万7千人); shares and money
+# after a ； are other measures as often as not
+_LIST_UNITS = (Unit.person, Unit.enterprise)
+
+
+def _ends_list(text: str, start: int, end: int) -> bool:
+    """工业部门就业人数为406万7千人；: a sentence that closes an item of a list with ；."""
+    return text[start:end].rstrip(" \u3000\n\r").endswith(("；", ";"))
 
 
 def _opens_quote(text: str, start: int) -> bool:

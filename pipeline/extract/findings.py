@@ -49,3 +49,6 @@ class SentenceFindings:
     published: dt.date | None = None  # the article's publication date (targets' next occurrence)
     topic: Topic | None = None  # a topic carried from earlier in the paragraph (减班休息)
     targets: bool = False  # the sentence follows a lead-in that announces targets (预期目标是：)
+    # the sentence goes on with a list the sentence before it opened and closed with ；
+    # (工业部门就业人数为406万人；农业部门为51万人): its labelled numbers take that list's metric
+    continues_list: bool = False

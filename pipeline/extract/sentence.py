@@ -78,6 +78,7 @@ class SentenceFinder:
         topical: bool | None = None,
         topic: Topic | None = None,
         targets: bool = False,
+        continues_list: bool = False,
     ) -> SentenceFindings:
         """What the components would write on a Doc of `text`, as the linker reads it."""
         markers = self.lexicon.markers(text)
@@ -98,4 +99,5 @@ class SentenceFinder:
             topic=topic,
             published=published,
             targets=bool(targets),
+            continues_list=continues_list,
         )

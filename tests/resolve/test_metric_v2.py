@@ -64,6 +64,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("除了薪资高，酒厂如今股价达人民币484元，员工招聘火爆。", "484元"),
         ("就业服务网络基本形成，社会保障卡覆盖98%的人口。", "98%"),
         ("中央财政累计安排衔接资金6731亿元，脱贫劳动力务工就业规模稳中有增。", "6731亿元"),
+        # ...but money and shares after a ； are other measures as often as not
+        ("制造业获得减税降费近1.5万亿元；服务业获得支持超8700亿元。", "8700亿元"),
         # business volume: contract and executed amounts, and their growth
         ("企业承接服务外包合同额1.6万亿元，执行额1.1万亿元，同比分别增长17.6%和14.5%，吸纳就业稳定。",
          "17.6%"),
@@ -147,6 +149,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("智慧平台已帮助10万多名毕业生签订了就业协议。", "10万多名", "job_matches"),
         ("就业服务站已帮助3000多名毕业生在家门口找到了工作。", "3000多名", "jobs_created"),
         ("截至目前，全省约33万名毕业生已经签订了相关就业协议。", "33万名", "job_matches"),
+        # an item of a list that goes on after ； takes the list's metric (statistics releases)
+        ("按行业观察，工业部门就业人数为406万7千人；农业部门为51万7千人，较上月减少1千人。",
+         "51万7千人", "workers_at_work"),
         # a generic staff word names who was hired, not what: the verb decides
         ("目前已发送出超5万条就业信息，招收贫困地区员工超500名。", "500名", "job_matches"),
         ("目前，已有490家运输企业恢复运营。", "490家", "enterprises_resumed"),
