@@ -65,14 +65,22 @@ def sentence_date(
         earlier = _period_before(latest[-1].value)
         if earlier is not None:
             return earlier, True  # 2月，失业人数由上期的14万人增至17万人: 14万 is January's
+    if not latest and found.text.endswith(_PREVIOUS_PERIOD, 0, quantity.start):
+        current = [t for t in times if t.kind == "same_period" and t.value]
+        earlier = _period_before(current[0].value) if current else None
+        if earlier is not None:
+            return earlier, True  # 由上期的5.5%升至最新一期的7.7%: 5.5% is the period before
+    before = [t for t in times if t.end <= quantity.start and t.value]
+    if before and _from_value(found.text, quantity.start, before[-1].end):
+        # a base period in brackets (较上一期（…1月）) is one of the two periods compared
+        named = [t for t in found.times if t.end <= quantity.start and t.value]
+        periods = sorted({t.value for t in named if t.value})  # ISO values sort by time
+        if len(periods) >= 2:
+            return periods[-2], True  # …由1.2%下跌至1.1% after two periods: the earlier one
     as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
     if as_of:
         return as_of[-1].value, True
     before = [t for t in times if t.end <= quantity.start and t.value]
-    if before and _from_value(found.text, quantity.start, before[-1].end):
-        periods = list(dict.fromkeys(t.value for t in before))
-        if len(periods) >= 2:
-            return periods[-2], True  # …由1.2%下跌至1.1% after two periods: the earlier one
     if before:
         return before[-1].value, True
     return None, False

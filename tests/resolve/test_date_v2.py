@@ -24,6 +24,12 @@ from tests.resolve.conftest import Find
         # the earlier value of a pair against the previous period is that period's
         ("2月份，全市失业人数由上期的14.4万人增加至17.7万人。", "14.4万人", "2020-01"),
         ("2月份，全市失业人数由上期的14.4万人增加至17.7万人。", "17.7万人", "2020-02"),
+        # 上期 and 最新一期 against the period the text named last
+        ("2月份，全市失业率为6.1%。其中，服务业失业率由上期的5.5%升至最新一期的7.7%。", "5.5%", "2020-01"),
+        ("2月份，全市失业率为6.1%。其中，服务业失业率由上期的5.5%升至最新一期的7.7%。", "7.7%", "2020-02"),
+        # 由A上升至B after a period and its base period in brackets: A is the base period's
+        ("2019年12月至2020年2月失业率为4.5%，较上一期（2019年11月至2020年1月）的3.9%上升，"
+         "就业不足率亦由1.8%上升至2.6%。", "1.8%", "2020-01"),
         # the base's own year does not date the later value
         ("2019年，全市新增就业由2018年的3万人增加到4万人。", "4万人", "2019"),
         # a period from a past time up to now ends today
