@@ -367,6 +367,10 @@ class MetricResolver:
         same_unit = [d for d in previous if d.unit is unit and unit is not None]
         if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before
             return same_unit[-1].metric, same_unit[-1].indicator, same_unit[-1].unit
+        rates = [d for d in previous if d.unit is Unit.percent]
+        if unit is Unit.percentage_point and rates:
+            # 失业率为4.5%，较上一期（…）的3.9%上升0.6个百分点: the change of the rate before it
+            return rates[-1].metric, rates[-1].indicator, Unit.percentage_point
         hint = found.metric_hints.get(unit) if unit is not None else None
         clause_start, _clause_end = clause(found.text, quantity.start, quantity.end)
         listed = "分别" in found.text[max(0, clause_start - 12) : quantity.start]

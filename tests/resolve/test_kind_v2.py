@@ -21,6 +21,9 @@ from tests.resolve.conftest import Find
         # 分别 between the verb and the numbers, and a rate listed with 或
         ("招聘岗位数和求职人数同比上升分别为8.3%和3.6%。", "8.3%", "change", "up"),
         ("就业人数较上年同月增加6万4千人或0.55%。", "0.55%", "change", "up"),
+        # points after a bracketed base period: the change of the rate before them
+        ("2月份失业率为4.5%，较上一期（2019年11月至2020年1月）的3.9%上升0.6个百分点。", "0.6个百分点",
+         "change", "up"),
         # growth and shrink words that name a rate of change
         ("今年毕业生起薪连续第二年下降，缩幅达16%。", "16%", "change", "down"),
     ],
