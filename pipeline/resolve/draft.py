@@ -15,7 +15,8 @@ from pipeline.extract.lexicon import Marker, Noun
 from pipeline.extract.numbers import Quantity
 from schemas import Direction, Kind, Metric, Qualifier, Sector, Unit
 
-_CLAUSE = re.compile(r"[，,；;：:（(）)]")
+# a comma between digits groups thousands (3,600人), it ends no clause
+_CLAUSE = re.compile(r"[，；;：:（(）)]|,(?!\d{3})")
 # Between a number and the noun it counts: 的, a rank, a quoted label (2万多家省级“专精特新”中小企业).
 _NOUN_GAP = re.compile(r"的?(?:(?:国家|省|市|县|区)级)?(?:“[^”，。]{1,8}”|「[^」，。]{1,8}」)?的?")
 _MAX_NOUN_GAP = 14

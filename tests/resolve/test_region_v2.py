@@ -55,6 +55,12 @@ def test_region_v2_separate_lists_pair_in_order(record: Find) -> None:
     assert record(body, "2000人").region.name == "萨尔图区"  # type: ignore[union-attr]
 
 
+def test_region_v2_a_list_pairs_across_thousands_separators(record: Find) -> None:
+    # the comma of 3,600 groups digits: it ends no clause, so both numbers are of the list
+    body = "全市累计输送外地务工人员1.2万名，其中让胡路区、萨尔图区分别输送3,600人和2,450人。"
+    assert record(body, "2,450人").region.name == "萨尔图区"  # type: ignore[union-attr]
+
+
 def test_region_v2_origin_places_do_not_count(record: Find) -> None:
     region = record("从四川、云南等地接回务工人员3000人。", "3000人").region
     assert region is not None and region.name == "大庆市"
