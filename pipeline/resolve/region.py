@@ -120,7 +120,8 @@ def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
     if place.scope is not None:
         return False
     follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
-    return any(n.start == follow and n.kind == "person" for n in found.nouns)
+    return any(n.kind == "person" and (n.start == follow or (n.start == place.start and n.end > place.end))
+               for n in found.nouns)  # 湖北籍员工 is also one noun of its own
 
 
 def _counted_zone(text: str, place: PlaceRef) -> bool:
