@@ -15,6 +15,8 @@ from tests.resolve.conftest import Find
         ("江苏、山东、福建等省份规上工业企业复工率已超过70%。", "70%", "全国", "country"),
         # a paragraph's place carries to the sentences after it
         ("林甸县人社局开办技能培训班。目前已培训300人。", "300人", "林甸县", "county"),
+        # 湖北籍员工 says where the workers come from, whichever way the noun is read
+        ("让胡路区对新招用湖北籍员工的企业，每人给予1,000元一次性吸纳就业补贴。", "1,000元", "让胡路区", "district"),
         # a long quote is speech: its places are places (a short one is a name)
         ("“公司在东莞的生产基地又扩产了，据说有1000多人的用工需求，机遇很多。”", "1000多人", "东莞市", "city"),
         # 区里/市里 are scope words for the district or city the text is about
