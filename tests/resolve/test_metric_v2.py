@@ -149,6 +149,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("智慧平台已帮助10万多名毕业生签订了就业协议。", "10万多名", "job_matches"),
         ("就业服务站已帮助3000多名毕业生在家门口找到了工作。", "3000多名", "jobs_created"),
         ("截至目前，全省约33万名毕业生已经签订了相关就业协议。", "33万名", "job_matches"),
+        # skills certified and technicians appointed are other
+        ("2025年，全国410多万人次取得高级工以上证书，评聘首席技师近3000人。", "410多万人次", "other"),
         # an item of a list that goes on after ； takes the list's metric (statistics releases)
         ("按行业观察，工业部门就业人数为406万7千人；农业部门为51万7千人，较上月减少1千人。",
          "51万7千人", "workers_at_work"),
