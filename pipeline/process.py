@@ -210,15 +210,20 @@ class Extractor:
         # a numbered point goes on with its speaker, a quote with the scene before it
         parts = [_Part(start, end, continues or _opens_quote(view.text, start), view.text[start:end])
                  for start, end, continues in self._paragraph_parts(view, page)]
+        _mark_repeats(view.text, parts)
         last = -1
         for index in range(len(parts) - 1, -1, -1):
             part = parts[index]
+            if part.repeats:
+                continue  # a summary box that repeats the body yields nothing (the contract)
             if self.lexicon.may_pass_gate(part.text) or "其中" in part.text:
                 self._read_part(view, part)
                 if part.last_gated >= 0:
                     last = index
                     break
         for part in parts[: max(last, 0)]:
+            if part.repeats:
+                continue  # read as a part without figures: its words still carry state
             if (len(part.text) > self.settings.max_sentence_chars
                     or self.lexicon.may_pass_gate(part.text) or "其中" in part.text):
                 self._read_part(view, part)
@@ -469,6 +474,21 @@ class Extractor:
 _LIST_UNITS = (Unit.person, Unit.enterprise)
 
 
+# a summary box (数字 + 截至4月21日…开工率和复岗率分别达99.1%和95.1%) is a short line that a longer
+# paragraph of the body says again; shorter lines are labels, longer ones are paragraphs
+_REPEAT_MIN, _REPEAT_MAX = 12, 120
+
+
+def _mark_repeats(text: str, parts: list[_Part]) -> None:
+    """Mark the parts whose words a longer part of the same body repeats."""
+    for part in parts:
+        key = part.text.strip(" \u3000\n\r。；;")
+        if not _REPEAT_MIN <= len(key) <= _REPEAT_MAX or text.count(key) < 2:
+            continue
+        part.repeats = any(other is not part and len(other.text) > len(part.text) and key in other.text
+                           for other in parts)
+
+
 def _ends_list(text: str, start: int, end: int) -> bool:
     """工业部门就业人数为406万7千人；: a sentence that closes an item of a list with ；."""
     return text[start:end].rstrip(" \u3000\n\r").endswith(("；", ";"))
@@ -494,6 +514,7 @@ class _Part:
     # holds a figure), whether it holds a figure, whether it passes the gate
     sentences: list[tuple[int, int, bool, bool]] = field(default_factory=list)
     last_gated: int = -1  # the index of its last sentence that passes the gate: a candidate
+    repeats: bool = False  # a short part the body says again in a longer one (a summary box)
 
 
 def _failed(

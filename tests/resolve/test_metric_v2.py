@@ -163,3 +163,11 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
     assert record(body, surface).metric.value == metric
+
+
+def test_metric_v2_a_summary_box_that_repeats_the_body_is_no_record(extract: Extract) -> None:
+    box = "截至4月21日，全国规模以上工业企业平均开工率和复岗率分别达99.1%和95.1%"
+    body = f"99.1%\n{box}\n产业链各个环节互相配合、顺畅转动。{box}。\n"
+    document = extract(body)
+    found = [r for r in document.records if r.value_text == "99.1%"]
+    assert len(found) == 1 and found[0].span[0] > document.text.index("产业链")  # the body's
