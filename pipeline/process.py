@@ -474,15 +474,17 @@ class Extractor:
 _LIST_UNITS = (Unit.person, Unit.enterprise)
 
 
-# a summary box (数字 + 截至4月21日…开工率和复岗率分别达99.1%和95.1%) is a short line that a longer
-# paragraph of the body says again; shorter lines are labels, longer ones are paragraphs
+# a summary box (数字 + 截至4月21日…开工率和复岗率分别达99.1%和95.1%) is a short line without a full
+# stop that a longer paragraph of the body says again; shorter lines are labels, longer paragraphs
 _REPEAT_MIN, _REPEAT_MAX = 12, 120
 
 
 def _mark_repeats(text: str, parts: list[_Part]) -> None:
     """Mark the parts whose words a longer part of the same body repeats."""
     for part in parts:
-        key = part.text.strip(" \u3000\n\r。；;")
+        key = part.text.strip(" \u3000\n\r")
+        if key.endswith(("。", "！", "？", "；", ";")):
+            continue  # a sentence said twice is a record each time (the contract); a box has no stop
         if not _REPEAT_MIN <= len(key) <= _REPEAT_MAX or text.count(key) < 2:
             continue
         part.repeats = any(other is not part and len(other.text) > len(part.text) and key in other.text
