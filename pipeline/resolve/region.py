@@ -46,6 +46,7 @@ _DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
 _ORIGIN_WORDS = (
     "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
     "向", "对接", "吸引", "面向",  # 对接浙江、广东等地的20多家企业: counterparts of the host
+    "扶贫地", "协作地", "帮扶地",  # 对口扶贫地青海省海东市: a paired area, not the reporting one
 )
 # 来自全国31个省份的1012家单位, 面向全国高校: the country is where they come from, not the venue
 _ORIGIN_BEFORE_SCOPE = ("来自", "面向")
@@ -59,6 +60,11 @@ _OUTLET_SUFFIXES = ("日报", "晚报", "都市报", "电视台", "广播电视�
 _VENUE_VERB = re.compile(r"[^，。；,;：:]{0,16}?(?:举行|举办|召开|开幕|启幕|开启)")
 _VENUE_WORDS = re.compile(r"举行|举办|召开|开幕|启幕|开启")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及")
+# the rest of a firm's name after the place it begins with (江苏 + 利锡拉链股份有限公司)
+_FIRM_NAME = re.compile(r"[^\W\d的]{1,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
+_LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
+# 到怒江开展招聘活动: a place one goes to in order to hold an event there is the event's venue
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:开展|举办|举行|召开)")
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
                  "district": ("district", "county")}
 
@@ -70,6 +76,7 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
     before = [
         place for place in found.places
         if place.end <= quantity.start and not is_origin(text, place, found.places)
+        and not _names_a_firm(text, place, found.places)
         and not is_demonym(found, place) and not _DATELINE_AFTER.match(text, place.end)
         and not is_delegate(text, place.end) and not _counted_zone(text, place)
         and not quoted(text, place.start)
@@ -79,7 +86,7 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
         before = before[:-1]  # 阜新市争取辽宁省人社厅支持，…3000个: 阜新's figure
     if before:
         last = before[-1]
-        if last.scope in ("province", "city", "county", "district") and len(before) > 1:
+        if last.scope in ("country", "province", "city", "county", "district") and len(before) > 1:
             named = before[-2]
             if named.scope is None and text[named.end : last.start] in ("", "的"):
                 return named  # 湖北全省, 襄阳全市: the named place is the scope
@@ -115,6 +122,16 @@ def _with_listed(text: str, before: Sequence[PlaceRef]) -> PlaceRef:
                     members=tuple(p.surface for p in run))
 
 
+def _names_a_firm(text: str, place: PlaceRef, places: Sequence[PlaceRef]) -> bool:
+    """无锡市惠山区的江苏利锡拉链股份有限公司: a place that begins a firm's name, after a place the
+    sentence already named, says nothing finer than that one."""
+    if place.scope is not None or place.surface.endswith(_LEVEL_ENDINGS):
+        return False  # 吉林省舒兰市盛美牧业有限公司: a full name there is the firm's own place
+    if not any(p.end <= place.start for p in places):
+        return False
+    return _FIRM_NAME.match(text, place.end) is not None
+
+
 def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
     """香港青年, 湖北籍员工, 贵州员工: a place that says where people are from."""
     if place.scope is not None:
@@ -141,9 +158,10 @@ def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bo
     if place.scope is not None:
         return place.scope == "country" and window.endswith(_ORIGIN_BEFORE_SCOPE)
     if any(window.endswith(word) for word in _ORIGIN_WORDS):
-        return True
+        return _EVENT_AFTER.match(text, place.end) is None
     earlier = [p for p in places if p.end <= place.start]
-    if earlier and text[earlier[-1].end : place.start] in ("、", "和", "及", "与", "，"):
+    # a list goes on, or a place inside the one just named (青海省海东市): the same origin
+    if earlier and text[earlier[-1].end : place.start] in ("", "、", "和", "及", "与", "，"):
         return is_origin(text, earlier[-1], earlier[:-1])
     return False
 

@@ -15,6 +15,16 @@ from tests.resolve.conftest import Find
         ("江苏、山东、福建等省份规上工业企业复工率已超过70%。", "70%", "全国", "country"),
         # a paragraph's place carries to the sentences after it
         ("林甸县人社局开办技能培训班。目前已培训300人。", "300人", "林甸县", "county"),
+        # a foreign country's 全国 is that country
+        ("该项目包括斯里兰卡全国13家医院的设施建设，直接或间接增加数百个工作岗位。", "数百个", "斯里兰卡", "country"),
+        # a bare place that begins a firm's name after a finer place says nothing finer
+        ("疫情防控中，大庆市让胡路区的黑龙江利锡拉链股份有限公司用工缺口达100多人。", "100多人", "让胡路区", "district"),
+        # ...but a full name before the firm is the firm's own place
+        ("吉林省舒兰市盛美牧业有限公司2月6日复工，目前到岗人数超过500人。", "500人", "舒兰市", "county"),
+        # a paired area (对口扶贫地) is where people come from; a place one goes to for an event hosts it
+        ("让胡路区与对口扶贫地青海省海东市举行专场招聘，点对点输送82名贫困劳动力前来就业。",
+         "82名", "让胡路区", "district"),
+        ("组织珠海企业到林甸县开展劳动力转移对接招聘活动40场次。", "40场次", "林甸县", "county"),
         # 湖北籍员工 says where the workers come from, whichever way the noun is read
         ("让胡路区对新招用湖北籍员工的企业，每人给予1,000元一次性吸纳就业补贴。", "1,000元", "让胡路区", "district"),
         # a long quote is speech: its places are places (a short one is a name)
