@@ -44,7 +44,13 @@ from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
 from pipeline.resolve.learned_metric import attach as attach_learned_metric
-from pipeline.resolve.region import PrimaryRegionResolver, learn_places, paragraph_place
+from pipeline.resolve.region import (
+    PrimaryRegionResolver,
+    firm_place,
+    learn_firms,
+    learn_places,
+    paragraph_place,
+)
 from pipeline.resolve.sentence import SentenceResolver
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
@@ -291,6 +297,7 @@ class Extractor:
         if not part.figures:
             for s_start, s_end in iter_sentences(text):
                 sentence = text[s_start:s_end]
+                learn_firms(self.gazetteer, sentence, article)  # 记者来到位于番禺区的浩洋电子股份有限公司
                 if carry:
                     article.carried_place = paragraph_place(
                         self.gazetteer, sentence, self._context(article)) or article.carried_place
@@ -358,6 +365,7 @@ class Extractor:
             listed_drafts = bool(drafts)
             if places:
                 learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county it names
+            paragraph.firm = firm_place(sentence, article) if article.firm_places else None
             for draft in drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)

@@ -31,6 +31,7 @@ class ArticleContext:
     last_period: str | None = None  # the last time the article named (for 同期, 本期)
     places_seen: list[Place] = field(default_factory=list)
     carried_place: Place | None = None  # a speaker's place, carried into their numbered points
+    firm_places: dict[str, Place] = field(default_factory=dict)  # 浩洋电子 -> 番禺区, as introduced
     targets_follow: bool = False  # the text just announced targets (预期目标是：): what follows is projected
 
     def primary_region(self) -> Region | None:
@@ -72,3 +73,4 @@ class ParagraphContext:
     times: Sequence[TimeMention]  # offsets relative to the paragraph's analysis text
     topic: Topic | None = None  # the topic the paragraph carries (减班休息 -> the furlough metrics)
     place: Place | None = None  # the last place the paragraph named before the current sentence
+    firm: Place | None = None  # the place of a firm the current sentence names (set per sentence)

@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from pipeline.extract.findings import PlaceRef, SentenceFindings
-from pipeline.extract.gazetteer import Gazetteer, Place, common_unit
+from pipeline.extract.gazetteer import Gazetteer, Place, PlaceMention, common_unit
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.numbers import Quantity
 from pipeline.resolve.context import ArticleContext, ParagraphContext
@@ -63,6 +63,9 @@ _LIST_JOINERS = ("、", "和", "及", "与", "以及")
 # the rest of a firm's name after the place it begins with (江苏 + 利锡拉链股份有限公司)
 _FIRM_NAME = re.compile(r"[^\W\d的]{1,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
+# 番禺区的浩洋电子股份有限公司: a firm introduced with its place; its short name (2-8 characters)
+_FIRM_SUFFIXES = ("公司", "集团")
+_FIRM_INTRODUCED = re.compile(r"的?([^\W\d的]{2,8}?)(?:股份有限公司|有限责任公司|有限公司|集团)")
 # 到怒江开展招聘活动: a place one goes to in order to hold an event there is the event's venue
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:开展|举办|举行|召开)")
 _SCOPE_LEVELS = {"city": ("city",), "province": ("province",), "county": ("county",),
@@ -183,6 +186,8 @@ def region_for(ref: PlaceRef | None, article: ArticleContext,
                paragraph: ParagraphContext | None = None) -> Region | None:
     gazetteer = article.gazetteer
     here = paragraph.place if paragraph is not None else None
+    if ref is None and paragraph is not None and paragraph.firm is not None:
+        return gazetteer.to_region(paragraph.firm)  # 浩洋电子现有员工…: where the firm is
     if ref is None:
         return gazetteer.to_region(here) if here is not None else article.primary_region()
     if ref.scope == "none":
@@ -317,14 +322,46 @@ def _scope_place(scope: str, article: ArticleContext) -> Place | None:
 
 
 def learn_places(gazetteer: Gazetteer, sentence: str, article: ArticleContext) -> None:
-    """Places named so far: 全县 refers to the county the article just named."""
+    """Places named so far: 全县 refers to the county the article just named; and the place
+    of each firm the text introduces with it (位于广州市番禺区的浩洋电子股份有限公司)."""
     context = [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
-    for mention in gazetteer.scan(sentence):
-        if mention.zone:
-            continue
+    mentions = [m for m in gazetteer.scan(sentence) if not m.zone]
+    for index, mention in enumerate(mentions):
         place = gazetteer.resolve(mention.surface, context)
-        if place is not None:
-            article.places_seen.append(place)
+        if place is None:
+            continue
+        article.places_seen.append(place)
+        _learn_firm(sentence, mentions, index, place, article)
+
+
+def learn_firms(gazetteer: Gazetteer, sentence: str, article: ArticleContext) -> None:
+    """The firms a sentence without figures introduces with their place (a scene's opening)."""
+    if not any(suffix in sentence for suffix in _FIRM_SUFFIXES):
+        return
+    context = [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
+    mentions = [m for m in gazetteer.scan(sentence) if not m.zone]
+    for index, mention in enumerate(mentions):
+        if _FIRM_INTRODUCED.match(sentence, mention.end):
+            place = gazetteer.resolve(mention.surface, context)
+            if place is not None:
+                _learn_firm(sentence, mentions, index, place, article)
+
+
+def _learn_firm(sentence: str, mentions: Sequence[PlaceMention], index: int, place: Place,
+                article: ArticleContext) -> None:
+    mention = mentions[index]
+    if index + 1 < len(mentions) and mentions[index + 1].start == mention.end:
+        return  # 吉林省舒兰市盛美牧业: the finer place right after it introduces the firm
+    firm = _FIRM_INTRODUCED.match(sentence, mention.end)
+    if firm is not None:
+        article.firm_places[firm.group(1)] = place
+
+
+def firm_place(sentence: str, article: ArticleContext) -> Place | None:
+    """浩洋电子现有员工约1000人: a firm the text placed earlier takes its place along (the
+    sentence names no place of its own; the longest name the sentence holds wins)."""
+    names = [name for name in article.firm_places if name in sentence]
+    return article.firm_places[max(names, key=len)] if names else None
 
 
 # -- the article's primary region ----------------------------------------------------------

@@ -15,6 +15,9 @@ from tests.resolve.conftest import Find
         ("江苏、山东、福建等省份规上工业企业复工率已超过70%。", "70%", "全国", "country"),
         # a paragraph's place carries to the sentences after it
         ("林甸县人社局开办技能培训班。目前已培训300人。", "300人", "林甸县", "county"),
+        # a firm introduced with its place takes that place along, paragraphs later
+        ("记者来到位于林甸县的浩洋电子股份有限公司。\n公司实行封闭式管理。\n浩洋电子现有员工约1000人，目前到岗700多人。",
+         "700多人", "林甸县", "county"),
         # a foreign country's 全国 is that country
         ("该项目包括斯里兰卡全国13家医院的设施建设，直接或间接增加数百个工作岗位。", "数百个", "斯里兰卡", "country"),
         # a bare place that begins a firm's name after a finer place says nothing finer
