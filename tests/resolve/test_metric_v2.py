@@ -149,6 +149,11 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("智慧平台已帮助10万多名毕业生签订了就业协议。", "10万多名", "job_matches"),
         ("就业服务站已帮助3000多名毕业生在家门口找到了工作。", "3000多名", "jobs_created"),
         ("截至目前，全省约33万名毕业生已经签订了相关就业协议。", "33万名", "job_matches"),
+        # the at-work rate of staff, people at work in a place, people who want work, people sent out
+        ("信达生物董事长说，目前企业人员复工率已经达到80%。", "80%", "at_work_rate"),
+        ("目前，在珠海就业的怒江贫困人口达6722人。", "6722人", "workers_at_work"),
+        ("全省建档立卡贫困劳动力中有就业意愿的187.4万人。", "187.4万人", "other"),
+        ("截至2月21日，贵州输送赴省外就业人员已达71.25万人。", "71.25万人", "workers_transported"),
         # skills certified and technicians appointed are other
         ("2025年，全国410多万人次取得高级工以上证书，评聘首席技师近3000人。", "410多万人次", "other"),
         # an item of a list that goes on after ； takes the list's metric (statistics releases)
