@@ -248,9 +248,7 @@ class TimeFinder:
                 return None, str(year)
         if kind in ("ym", "month_range"):
             month = _month_number(groups.get("month_end") or groups["month"])
-            # 2月至6月 on a March page is under way: its start decides the year (reading 31)
-            start = _month_number(groups["month"]) if groups.get("month") else month
-            year = self._roll_back(year, start, groups, published)
+            year = self._roll_back(year, month, groups, published)
             return f"{year:04d}-{month:02d}", str(year)
         if kind == "quarter":
             return f"{year:04d}-{_QUARTER_END[groups['quarter']]:02d}", str(year)
