@@ -127,6 +127,7 @@ class ModifierTable(BaseModel):
     outcome_words: tuple[str, ...]  # 帮助N名毕业生签订了就业协议: people who got work, not recipients
     china_words: tuple[str, ...]  # 中国, 大陆: the whole country, in Taiwan news too
     vehicle_classifiers: tuple[str, ...]  # 两辆客车: a count of vehicles in words is still one
+    household_nouns: tuple[str, ...]  # 贫困户19657户: 户 counts households (unit count)
     named_target_after: tuple[str, ...]  # 5.5%的预期控制目标: the number is the target itself
     qualifiers_skipped_before_target: tuple[str, ...]  # 5.5%左右的预期目标
     project_nouns: tuple[str, ...]

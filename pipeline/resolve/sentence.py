@@ -61,6 +61,8 @@ class SentenceResolver:
             # 复产率超70%的企业占81.2%: the words before the class's number name the class
             found = replace(found, cues=[c for c in found.cues if c.start >= class_end])
         unit = self.metrics.unit_of(quantity, counted)
+        if unit is Unit.enterprise and self._households(text, quantity):
+            unit = Unit.count  # 惠及贫困户19657户: households, not businesses
         if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) \
                 and not text[quantity.start].isdigit() \
                 and quantity.classifier not in self.lexicon.modifiers.vehicle_classifiers:
@@ -130,6 +132,13 @@ class SentenceResolver:
             place=place_in_sentence(found, quantity, self.lexicon.modifiers.agency_words),
             date=date, date_final=date_final,
         )
+
+    def _households(self, text: str, quantity: Quantity) -> bool:
+        """户 that counts households: a household noun right before the number or after it."""
+        if quantity.classifier != "户":
+            return False
+        near = text[max(0, quantity.start - 6) : quantity.end + 4]
+        return any(word in near for word in self.lexicon.modifiers.household_nouns)
 
     @staticmethod
     def _sector(found: SentenceFindings, quantity: Quantity) -> Sector | None:

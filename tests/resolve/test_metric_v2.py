@@ -176,3 +176,11 @@ def test_metric_v2_a_summary_box_that_repeats_the_body_is_no_record(extract: Ext
     document = extract(body)
     found = [r for r in document.records if r.value_text == "99.1%"]
     assert len(found) == 1 and found[0].span[0] > document.text.index("产业链")  # the body's
+
+
+@pytest.mark.parametrize(
+    "body", ["今年以来，全区为贫困户提供技能培训，惠及贫困户19657户。", "科技特派员项目带动农户411户增收就业。"]
+)
+def test_metric_v2_households_are_no_businesses(extract: Extract, body: str) -> None:
+    units = {r.unit.value for r in extract(body).records if r.value_text.endswith("户")}
+    assert "enterprise" not in units
