@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import ahocorasick_rs
 from pydantic import BaseModel, Field, model_validator
 
-from pipeline.extract.prefilter import guard, guarded, matches_in_wider_text, word_trie
+from pipeline.extract.prefilter import guarded, matches_in_wider_text, word_trie
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -179,6 +180,15 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in unique)
 
 
+def _longest_at_each_start(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int]]:
+    """[start, end) of the longest word of `automaton` at each offset where one starts, in order."""
+    longest: dict[int, int] = {}
+    for _, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        if longest.get(start, start) < end:
+            longest[start] = end
+    return sorted(longest.items())
+
+
 def _any_of(words: list[str]) -> re.Pattern[str]:
     """A pattern that is found in a text exactly when one of `words` is in it."""
     return re.compile(_alternation(words) if words else "(?!)")
@@ -198,10 +208,10 @@ class Lexicon:
         for group in self.metric_table.cues:
             for term in group.terms:
                 self._term_groups.setdefault(term, []).append(group)
-        # A lookahead finds the longest term at every position, so nested terms
-        # (发布就业岗位 / 就业岗位) are all seen; the linker picks the nearest.
-        terms = _alternation(list(self._term_groups))
-        self._terms = re.compile(f"{guard(terms)}(?=({terms}))")
+        # The longest term at every position, so nested terms (发布就业岗位 / 就业岗位) are
+        # all seen; the linker picks the nearest. An Aho-Corasick automaton reports every
+        # occurrence in one pass (a regex lookahead tried the alternation at each position).
+        self._terms = ahocorasick_rs.AhoCorasick(list(self._term_groups))
         self._cue_patterns = [
             (re.compile(pattern), group)
             for group in self.metric_table.cues
@@ -214,7 +224,9 @@ class Lexicon:
                 self._noun_kind[word] = kind
         for word in self.nouns_table.excluded_counted:  # a listed non-record noun wins
             self._noun_kind[word] = "excluded"
-        self._nouns = re.compile(_alternation(list(self._noun_kind)))
+        # leftmost-longest, non-overlapping: what the alternation sorted longest first finds
+        self._nouns = ahocorasick_rs.AhoCorasick(
+            list(self._noun_kind), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
         subject_words = [w for w, kind in self._noun_kind.items() if kind != "excluded"]
         # existence only: a trie tries each first character once (the cheap test per sentence)
@@ -269,11 +281,10 @@ class Lexicon:
 
     def cues(self, text: str) -> list[Cue]:
         found = []
-        for match in self._terms.finditer(text):
-            term = match.group(1)
-            end = match.start() + len(term)
+        for start, end in _longest_at_each_start(self._terms, text):
+            term = text[start:end]
             for group in self._term_groups[term]:
-                found.append(Cue(match.start(), end, term, group.metric, group.where, group.weight,
+                found.append(Cue(start, end, term, group.metric, group.where, group.weight,
                                  group.unit, group.accepts_persons, tuple(group.classifiers)))
         for pattern, group in self._cue_patterns:
             for match in pattern.finditer(text):
@@ -296,8 +307,8 @@ class Lexicon:
 
     def nouns(self, text: str) -> list[Noun]:
         found = [
-            Noun(m.start(), m.end(), m.group(0), self._noun_kind[m.group(0)])
-            for m in self._nouns.finditer(text)
+            Noun(start, end, text[start:end], self._noun_kind[text[start:end]])
+            for _, start, end in self._nouns.find_matches_as_indexes(text)
         ]
         for match in self._quoted_group.finditer(text):
             head = match.group(2)
