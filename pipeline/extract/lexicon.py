@@ -268,16 +268,17 @@ class Lexicon:
         # A paragraph none of whose sentences can pass the extractor's gate (a metric word, a
         # population, a cue pattern, a topic word) is told by one scan of it, when every cue
         # pattern that matches in a sentence also matches in its paragraph (else: no such scan).
+        # The words go to an Aho-Corasick automaton, the cue patterns to one guarded alternation.
         cue_patterns = [pattern for group in self.metric_table.cues for pattern in group.patterns]
-        self._gate_words: re.Pattern[str] | None = None
+        self._gate: tuple[ahocorasick_rs.AhoCorasick, re.Pattern[str]] | None = None
         if all(matches_in_wider_text(pattern) for pattern in cue_patterns):
-            gate_words = word_trie(list(self._term_groups) + subject_words + [
-                w for topic in self.modifiers.topics for w in topic.words])
+            gate_words = list(dict.fromkeys([*self._term_groups, *subject_words, *(
+                w for topic in self.modifiers.topics for w in topic.words)]))
             try:  # one alternation (patterns whose group names clash: no such scan)
-                self._gate_words = re.compile(
-                    guarded("|".join([gate_words, *(f"(?:{pattern})" for pattern in cue_patterns)])))
+                self._gate = (ahocorasick_rs.AhoCorasick(gate_words), re.compile(
+                    guarded("|".join(f"(?:{pattern})" for pattern in cue_patterns) or "(?!)")))
             except re.error:
-                self._gate_words = None
+                self._gate = None
 
     def cues(self, text: str) -> list[Cue]:
         found = []
@@ -357,7 +358,10 @@ class Lexicon:
         """False only when no sentence of `text` names a metric word, a population, a cue
         pattern or a topic word (`mentions_work`, `cue_patterns_match`, `topic_of` are all
         false for each of its sentences)."""
-        return self._gate_words is None or self._gate_words.search(text) is not None
+        if self._gate is None:
+            return True
+        words, patterns = self._gate
+        return bool(words.find_matches_as_indexes(text)) or patterns.search(text) is not None
 
     def topic_words_in(self, text: str) -> bool:
         """True when a topic word stands in `text`: without one no sentence of it opens a topic."""
