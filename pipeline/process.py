@@ -217,12 +217,14 @@ class Extractor:
         parts = [_Part(start, end, continues or _opens_quote(view.text, start), view.text[start:end])
                  for start, end, continues in self._paragraph_parts(view, page)]
         _mark_repeats(view.text, parts)
+        for part in parts:  # one scan a part: the loops below and `_read_part` read the answer
+            part.gates = self.lexicon.may_pass_gate(part.text) or "其中" in part.text
         last = -1
         for index in range(len(parts) - 1, -1, -1):
             part = parts[index]
             if part.repeats:
                 continue  # a summary box that repeats the body yields nothing (the contract)
-            if self.lexicon.may_pass_gate(part.text) or "其中" in part.text:
+            if part.gates:
                 self._read_part(view, part)
                 if part.last_gated >= 0:
                     last = index
@@ -230,8 +232,7 @@ class Extractor:
         for part in parts[: max(last, 0)]:
             if part.repeats:
                 continue  # read as a part without figures: its words still carry state
-            if (len(part.text) > self.settings.max_sentence_chars
-                    or self.lexicon.may_pass_gate(part.text) or "其中" in part.text):
+            if len(part.text) > self.settings.max_sentence_chars or part.gates:
                 self._read_part(view, part)
             else:  # no sentence of it passes the gate: whether it holds a figure is enough
                 self._read_figures(view, part)
@@ -258,7 +259,7 @@ class Extractor:
         if not part.figures:
             return
         positions = sorted([q.start for q in part.quantities] + part.ratios)
-        gates = self.lexicon.may_pass_gate(text) or "其中" in text
+        gates = part.gates
         # a topic carries from the sentence that opens it: only then is the topic read
         topical = gates and self.lexicon.topic_words_in(text)
         topic_seen = False
@@ -520,6 +521,7 @@ class _Part:
     quantities: list[Quantity] = field(default_factory=list)
     ratios: list[int] = field(default_factory=list)
     figures: bool = False  # holds a quantity or ratio and is no heading
+    gates: bool = False  # a sentence of it may pass the gate (`Lexicon.may_pass_gate`, 其中)
     # a part with figures: each sentence's [start, end) (cut to max_sentence_chars where it
     # holds a figure), whether it holds a figure, whether it passes the gate
     sentences: list[tuple[int, int, bool, bool]] = field(default_factory=list)

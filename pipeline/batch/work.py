@@ -36,7 +36,10 @@ class BatchSettings:
     inputs: tuple[str, ...] = ("corpus",)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 64  # documents per sink transaction
-    chunk_size: int = 16  # documents per task sent to a worker process (fewer, larger messages)
+    # documents per task sent to a worker process: fewer, larger messages; 64 takes about a
+    # fifth off the runner's CPU per document against 16 (bench/throughput.py's runs), which
+    # two workers on two cores share with it
+    chunk_size: int = 64
     resume: bool = False
     fields: FieldNames = field(default_factory=FieldNames)
     stdin_format: Literal["text", "html", "jsonl"] = "text"

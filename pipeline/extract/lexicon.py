@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+import ahocorasick_rs
 from pydantic import BaseModel, Field, model_validator
 
-from pipeline.extract.prefilter import guard, guarded, matches_in_wider_text, word_trie
+from pipeline.extract.prefilter import guarded, matches_in_wider_text, word_trie
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -180,6 +181,15 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in unique)
 
 
+def _longest_at_each_start(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int]]:
+    """[start, end) of the longest word of `automaton` at each offset where one starts, in order."""
+    longest: dict[int, int] = {}
+    for _, start, end in automaton.find_matches_as_indexes(text, overlapping=True):
+        if longest.get(start, start) < end:
+            longest[start] = end
+    return sorted(longest.items())
+
+
 def _any_of(words: list[str]) -> re.Pattern[str]:
     """A pattern that is found in a text exactly when one of `words` is in it."""
     return re.compile(_alternation(words) if words else "(?!)")
@@ -199,10 +209,10 @@ class Lexicon:
         for group in self.metric_table.cues:
             for term in group.terms:
                 self._term_groups.setdefault(term, []).append(group)
-        # A lookahead finds the longest term at every position, so nested terms
-        # (发布就业岗位 / 就业岗位) are all seen; the linker picks the nearest.
-        terms = _alternation(list(self._term_groups))
-        self._terms = re.compile(f"{guard(terms)}(?=({terms}))")
+        # The longest term at every position, so nested terms (发布就业岗位 / 就业岗位) are
+        # all seen; the linker picks the nearest. An Aho-Corasick automaton reports every
+        # occurrence in one pass (a regex lookahead tried the alternation at each position).
+        self._terms = ahocorasick_rs.AhoCorasick(list(self._term_groups))
         self._cue_patterns = [
             (re.compile(pattern), group)
             for group in self.metric_table.cues
@@ -215,7 +225,9 @@ class Lexicon:
                 self._noun_kind[word] = kind
         for word in self.nouns_table.excluded_counted:  # a listed non-record noun wins
             self._noun_kind[word] = "excluded"
-        self._nouns = re.compile(_alternation(list(self._noun_kind)))
+        # leftmost-longest, non-overlapping: what the alternation sorted longest first finds
+        self._nouns = ahocorasick_rs.AhoCorasick(
+            list(self._noun_kind), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
         subject_words = [w for w, kind in self._noun_kind.items() if kind != "excluded"]
         # existence only: a trie tries each first character once (the cheap test per sentence)
@@ -257,24 +269,24 @@ class Lexicon:
         # A paragraph none of whose sentences can pass the extractor's gate (a metric word, a
         # population, a cue pattern, a topic word) is told by one scan of it, when every cue
         # pattern that matches in a sentence also matches in its paragraph (else: no such scan).
+        # The words go to an Aho-Corasick automaton, the cue patterns to one guarded alternation.
         cue_patterns = [pattern for group in self.metric_table.cues for pattern in group.patterns]
-        self._gate_words: re.Pattern[str] | None = None
+        self._gate: tuple[ahocorasick_rs.AhoCorasick, re.Pattern[str]] | None = None
         if all(matches_in_wider_text(pattern) for pattern in cue_patterns):
-            gate_words = word_trie(list(self._term_groups) + subject_words + [
-                w for topic in self.modifiers.topics for w in topic.words])
+            gate_words = list(dict.fromkeys([*self._term_groups, *subject_words, *(
+                w for topic in self.modifiers.topics for w in topic.words)]))
             try:  # one alternation (patterns whose group names clash: no such scan)
-                self._gate_words = re.compile(
-                    guarded("|".join([gate_words, *(f"(?:{pattern})" for pattern in cue_patterns)])))
+                self._gate = (ahocorasick_rs.AhoCorasick(gate_words), re.compile(
+                    guarded("|".join(f"(?:{pattern})" for pattern in cue_patterns) or "(?!)")))
             except re.error:
-                self._gate_words = None
+                self._gate = None
 
     def cues(self, text: str) -> list[Cue]:
         found = []
-        for match in self._terms.finditer(text):
-            term = match.group(1)
-            end = match.start() + len(term)
+        for start, end in _longest_at_each_start(self._terms, text):
+            term = text[start:end]
             for group in self._term_groups[term]:
-                found.append(Cue(match.start(), end, term, group.metric, group.where, group.weight,
+                found.append(Cue(start, end, term, group.metric, group.where, group.weight,
                                  group.unit, group.accepts_persons, tuple(group.classifiers)))
         for pattern, group in self._cue_patterns:
             for match in pattern.finditer(text):
@@ -297,8 +309,8 @@ class Lexicon:
 
     def nouns(self, text: str) -> list[Noun]:
         found = [
-            Noun(m.start(), m.end(), m.group(0), self._noun_kind[m.group(0)])
-            for m in self._nouns.finditer(text)
+            Noun(start, end, text[start:end], self._noun_kind[text[start:end]])
+            for _, start, end in self._nouns.find_matches_as_indexes(text)
         ]
         for match in self._quoted_group.finditer(text):
             head = match.group(2)
@@ -347,7 +359,10 @@ class Lexicon:
         """False only when no sentence of `text` names a metric word, a population, a cue
         pattern or a topic word (`mentions_work`, `cue_patterns_match`, `topic_of` are all
         false for each of its sentences)."""
-        return self._gate_words is None or self._gate_words.search(text) is not None
+        if self._gate is None:
+            return True
+        words, patterns = self._gate
+        return bool(words.find_matches_as_indexes(text)) or patterns.search(text) is not None
 
     def topic_words_in(self, text: str) -> bool:
         """True when a topic word stands in `text`: without one no sentence of it opens a topic."""

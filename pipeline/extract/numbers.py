@@ -92,7 +92,9 @@ _UNREADABLE = re.compile(
     rf"|(?P<too_long>\d{{{MAX_DIGITS + 1},}}(?:\.\d+)?))"
 )
 
-_SUSPICIOUS = re.compile(rf"\d\.\d+\.\d|\d\^\d|\d[eE][+-]?\d|\d{{{MAX_DIGITS + 1}}}")
+# the digit every form starts with stands outside the alternation: `re` then tries the
+# alternatives only after a digit, not at every character (5x faster on article bodies)
+_SUSPICIOUS = re.compile(rf"\d(?:\.\d+\.\d|\^\d|[eE][+-]?\d|\d{{{MAX_DIGITS}}})")
 
 
 @dataclass(frozen=True)

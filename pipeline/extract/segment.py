@@ -149,9 +149,16 @@ class WordBoundaries:
         self._blocks: list[tuple[int, int]] = []  # jieba's blocks [start, end), in order
         self._block_starts: list[int] = []
         self._inner: dict[int, frozenset[int]] = {}  # block index -> boundaries inside it
-        self._align()
+        # aligned on the first question: about two sentences in three are never asked one
+        self._aligned = False
         self.starts = _Side(self, self._outer_starts)
         self.ends = _Side(self, self._outer_ends)
+
+    def aligned(self) -> None:
+        """Find the outer boundaries and the blocks, once (before any question is answered)."""
+        if not self._aligned:
+            self._aligned = True
+            self._align()
 
     def _align(self) -> None:
         """Tokens as spaCy aligns jieba's words, with each block taken as one word.
@@ -201,6 +208,7 @@ class WordBoundaries:
 
     def inner(self, offset: int) -> bool:
         """True when `offset` falls between two words inside one block (segmenting it once)."""
+        self.aligned()
         index = bisect.bisect_right(self._block_starts, offset) - 1
         if index < 0:
             return False
@@ -229,4 +237,5 @@ class _Side:
     def __contains__(self, offset: object) -> bool:
         if not isinstance(offset, int):
             return False
+        self._owner.aligned()
         return offset in self._outer or self._owner.inner(offset)

@@ -35,7 +35,6 @@ from pipeline.resources import load_data
 
 _TAG = re.compile(r"<[^<>\n]{0,400}>")
 _NBSP = re.compile(r"&nbsp;?|&#160;|&ensp;|&emsp;")
-_SPACE_RUN = re.compile(r"\s+")
 _LEADING_JUNK = re.compile(r"(?:\s|&nbsp;?|<[^<>\n]{0,400}>)*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -614,7 +613,9 @@ def _unchanged(text: str) -> str:
 
 
 def _collapse(text: str) -> str:
-    return _SPACE_RUN.sub(" ", text).strip()
+    # re.sub(r"\s+", " ", text).strip() without a regex: `\s` and str.split() both take
+    # whitespace as str.isspace() does, so the words and the single spaces are the same
+    return " ".join(text.split())
 
 
 def _word_key(text: str) -> str:

@@ -168,7 +168,11 @@ class Converter:
 def _masked(text: str) -> str:
     """`text` with lone surrogates (which OpenCC cannot encode) as U+FFFD; `text` itself
     when it has none."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    try:  # UTF-8 cannot encode a surrogate: encoding in C tells faster than a regex search
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def script_from_counts(traditional: int, simplified: int) -> Script:

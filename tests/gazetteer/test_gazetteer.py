@@ -119,6 +119,16 @@ def test_gazetteer_scan_offsets(gazetteer: Gazetteer) -> None:
         assert gazetteer.candidates(mention.surface)
 
 
+def test_gazetteer_scan_offsets_after_astral_characters(gazetteer: Gazetteer) -> None:
+    # the automaton counts code points, as str does, also past characters outside the BMP
+    text = "😀𠀀北京市和长岭村、大庆高新区"
+    mentions = gazetteer.scan(text)
+    assert [(m.start, m.surface, m.zone) for m in mentions] == [(2, "北京市", False),
+                                                                  (10, "大庆高新区", True)]
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+    assert gazetteer.head_starts(text)[0] == 2
+
+
 def test_gazetteer_scan_prefers_longest(gazetteer: Gazetteer) -> None:
     mentions = gazetteer.scan("林甸县和大庆油田")
     assert [(m.start, m.end, m.surface) for m in mentions] == [(0, 3, "林甸县"), (4, 6, "大庆")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
-from pipeline.ingest.clean import CleanedPage, Cleaner
+from pipeline.ingest.clean import CleanedPage, Cleaner, _collapse
 from pipeline.ingest.convert import Converter
 
 RMRB = (
@@ -393,3 +394,10 @@ def test_clean_portal_variants(cleaner: Cleaner, converter: Converter) -> None:
     assert meta.editor == "赵丹"
     assert meta.dateline == "本报消息"
     assert meta.place_hints == ("宁波",)
+
+
+@given(st.text(alphabet=st.sampled_from([" ", "\t", "\n", "\u3000", "\xa0", "\u2028", "\u200b",
+                                         "a", "中", "。"]), max_size=20))
+def test_clean_collapse_is_the_whitespace_regex(text: str) -> None:
+    # _collapse joins str.split(): the same as collapsing `\s+` runs and stripping
+    assert _collapse(text) == re.sub(r"\s+", " ", text).strip()
