@@ -66,6 +66,11 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("中央财政累计安排衔接资金6731亿元，脱贫劳动力务工就业规模稳中有增。", "6731亿元"),
         # ...but money and shares after a ； are other measures as often as not
         ("制造业获得减税降费近1.5万亿元；服务业获得支持超8700亿元。", "8700亿元"),
+        # government units, police branches, cadres and service-performance rates (fourth blind set)
+        ("从市直26家单位抽调39名专家，组建服务企业专家团队。", "26家"),
+        ("按照职能融合的原则，把22个警种撤并为9个，干部保留原职级，就业稳定。", "22个"),
+        ("1263名帮扶干部立下军令状，扶产业、促就业。", "1263名"),
+        ("对企业反映的问题，办结率、回访率均达到100%，企业用工顺畅。", "100%"),
         # business volume: contract and executed amounts, and their growth
         ("企业承接服务外包合同额1.6万亿元，执行额1.1万亿元，同比分别增长17.6%和14.5%，吸纳就业稳定。",
          "17.6%"),
