@@ -129,6 +129,8 @@ class TimeFinder:
             kind = self.table.patterns[index].kind
             if kind == "year" and self._in_name(text, match.end()):
                 continue  # 2025年春风行动: a year inside a campaign's name
+            if self._bracketed_after_name(text, match.start()):
+                continue  # 五年行动计划（2026—2030年）: the years of a plan's name
             try:
                 value, year = self._resolve(kind, groups, match.group(0), published)
             except (OverflowError, ValueError):  # 昨天 on 0001-01-01: no such day
@@ -178,6 +180,11 @@ class TimeFinder:
             mentions.append(TimeMention(match.start(), match.end(), kind, value, as_of, year,
                                         comparison, rolled, written))
         return mentions
+
+    def _bracketed_after_name(self, text: str, start: int) -> bool:
+        """A time in brackets right after a name word (行动计划（2026—2030年）) names, not dates."""
+        head = _RANGE_START.sub("", text[max(0, start - 16) : start])  # （2026—2030年）: the whole range
+        return any(head.endswith((f"{word}（", f"{word}(")) for word in self.table.name_words)
 
     def _in_name(self, text: str, end: int) -> bool:
         """2025年春风行动, 2023年秋季招聘月: a year followed, within its clause, by a name word."""
@@ -296,6 +303,8 @@ def _reported(text: str, start: int) -> bool:
     return text.endswith(("记者", "记者从"), max(0, start - 3), start)
 
 
+# the start of a range of years written before the year matched: 2026— in （2026—2030年）
+_RANGE_START = re.compile(r"(?:19|20)\d{2}年?[—–\-~～至到]$")
 # 2月3日复工以来: a period from an event on that day up to now
 _SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,

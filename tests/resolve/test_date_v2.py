@@ -55,6 +55,11 @@ def test_date_v2_rules(record: Find, body: str, surface: str, date: str) -> None
     assert record(body, surface).date == date
 
 
+def test_date_v2_years_in_brackets_after_a_plan_name_date_nothing(record: Find) -> None:
+    body = "人社部印发《就业促进行动计划（2016—2020年）》，力争城镇新增就业1200万人以上。"
+    assert record(body, "1200万人").date != "2020"
+
+
 def test_date_v2_no_year_in_input_gives_null(extract: object) -> None:
     from tests.resolve.conftest import Extract
 

@@ -71,6 +71,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("按照职能融合的原则，把22个警种撤并为9个，干部保留原职级，就业稳定。", "22个"),
         ("1263名帮扶干部立下军令状，扶产业、促就业。", "1263名"),
         ("对企业反映的问题，办结率、回访率均达到100%，企业用工顺畅。", "100%"),
+        # aid funds of one region for another (援疆) are public spending, not support for jobs
+        ("三年来，各援疆省市投入教育援疆资金170多亿元，就业稳定。", "170多亿元"),
         # business volume: contract and executed amounts, and their growth
         ("企业承接服务外包合同额1.6万亿元，执行额1.1万亿元，同比分别增长17.6%和14.5%，吸纳就业稳定。",
          "17.6%"),
@@ -150,6 +152,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("前两个月，全国新设立外商投资企业7574家，同比增长5.8%。", "7574家", "other"),
         ("博览会共有112家厂商参与，释出6,214个工作机会。", "6,214个", "job_vacancies"),
         ("酒厂日前公告招聘337名制酒工人，吸引数十万人报名。", "337名", "job_vacancies"),
+        ("腾讯面向全国招聘10000名实习生，加快实习生转化录用。", "10000名", "job_vacancies"),
+        ("这家化工企业的AI特训营迎来了20多名新老员工。", "20多名", "trainees"),
         # people helped to an outcome are counted by it, not as recipients of support
         ("智慧平台已帮助10万多名毕业生签订了就业协议。", "10万多名", "job_matches"),
         ("就业服务站已帮助3000多名毕业生在家门口找到了工作。", "3000多名", "jobs_created"),
