@@ -71,6 +71,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("按照职能融合的原则，把22个警种撤并为9个，干部保留原职级，就业稳定。", "22个"),
         ("1263名帮扶干部立下军令状，扶产业、促就业。", "1263名"),
         ("对企业反映的问题，办结率、回访率均达到100%，企业用工顺畅。", "100%"),
+        # medical teams are no labour figures
+        ("医疗队由11所医院的医务工作者组成，共144人，就业服务同步开展。", "144人"),
         # aid funds of one region for another (援疆) are public spending, not support for jobs
         ("三年来，各援疆省市投入教育援疆资金170多亿元，就业稳定。", "170多亿元"),
         # business volume: contract and executed amounts, and their growth
@@ -154,6 +156,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("酒厂日前公告招聘337名制酒工人，吸引数十万人报名。", "337名", "job_vacancies"),
         ("腾讯面向全国招聘10000名实习生，加快实习生转化录用。", "10000名", "job_vacancies"),
         ("这家化工企业的AI特训营迎来了20多名新老员工。", "20多名", "trainees"),
+        # a firm's money for its staff's training is other; support for gig workers is support
+        ("今年，企业加快数智化改造，投入数千万元用于员工培训。", "数千万元", "other"),
+        ("日前，滴滴投入10亿元专项资金，用于增加网约车司机补贴。", "10亿元", "support_amount"),
         # people helped to an outcome are counted by it, not as recipients of support
         ("智慧平台已帮助10万多名毕业生签订了就业协议。", "10万多名", "job_matches"),
         ("就业服务站已帮助3000多名毕业生在家门口找到了工作。", "3000多名", "jobs_created"),
