@@ -63,7 +63,7 @@ class SentenceResolver:
         unit = self.metrics.unit_of(quantity, counted)
         if unit is Unit.enterprise and self._households(text, quantity):
             unit = Unit.count  # 惠及贫困户19657户: households, not businesses
-        if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point) \
+        if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point, Unit.ratio) \
                 and not text[quantity.start].isdigit() \
                 and quantity.classifier not in self.lexicon.modifiers.vehicle_classifiers:
             return None  # 一家, 两名: words, not statistics (两辆客车, 三趟专列 are counted)

@@ -150,6 +150,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("活动共享岗位信息12万多个，吸引招聘单位3000余家。", "12万多个", "job_vacancies"),
         # ...but notices counted by 条 are postings, other (reading 15)
         ("专场招聘会上线招聘岗位信息8.7万多条。", "8.7万多条", "other"),
+        ("目前已发送出超5万条就业信息，招收贫困地区员工超500名。", "5万条", "other"),
+        # a small ratio written in words is a figure (一家, 两名 are not)
+        ("中美制造业劳工的实质时薪差距，十年间从13倍缩小到三倍。", "三倍", "other"),
         # new enterprises put a paragraph on the operation of enterprises (v2: other)
         ("前两个月，全国新设立外商投资企业7574家，同比增长5.8%。", "7574家", "other"),
         ("博览会共有112家厂商参与，释出6,214个工作机会。", "6,214个", "job_vacancies"),
