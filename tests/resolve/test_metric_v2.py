@@ -71,6 +71,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("按照职能融合的原则，把22个警种撤并为9个，干部保留原职级，就业稳定。", "22个"),
         ("1263名帮扶干部立下军令状，扶产业、促就业。", "1263名"),
         ("对企业反映的问题，办结率、回访率均达到100%，企业用工顺畅。", "100%"),
+        # channels for job notices are no notices (4条农民工用工信息对接渠道)
+        ("进一步畅通各村与县内企业等4条农民工用工信息对接渠道，强化点对点服务。", "4条"),
         # medical teams are no labour figures
         ("医疗队由11所医院的医务工作者组成，共144人，就业服务同步开展。", "144人"),
         # aid funds of one region for another (援疆) are public spending, not support for jobs
