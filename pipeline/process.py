@@ -21,7 +21,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -44,6 +44,7 @@ from pipeline.resolve.assemble import record_dict
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import last_day, last_period
 from pipeline.resolve.learned_metric import attach as attach_learned_metric
+from pipeline.resolve.metric import LIST_UNITS
 from pipeline.resolve.region import (
     PrimaryRegionResolver,
     firm_place,
@@ -55,7 +56,7 @@ from pipeline.resolve.sentence import SentenceResolver
 from pipeline.resolve.subject import learn_subjects
 from pipeline.settings import Settings
 from pipeline.validate import Plausibility, body_notes
-from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord, Unit
+from schemas import ArticleMeta, DocError, ExtractedDocument, Script, Sector, StatRecord
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -246,7 +247,7 @@ class Extractor:
             ("倍" in text or "比" in text) and bool(self.lexicon.ratio_positions(text)))
         ) and not self._is_heading(view, part.start, part.end)
         if part.figures:
-            part.sentences = [(s_start, s_end, False, False)
+            part.sentences = [_Sentence(s_start, s_end)
                               for s_start, s_end in iter_sentences(text, budgeted=False)]
 
     def _read_part(self, view: TextView, part: _Part) -> None:
@@ -267,22 +268,25 @@ class Extractor:
         for s_start, s_end in iter_sentences(text, budgeted=False):
             index = bisect.bisect_left(positions, s_start)
             positioned = index < len(positions) and positions[index] < s_end
-            gated = False
+            gated = own = False
+            continues_list = after_list
             if positioned:
                 sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
-                gated = gates and (
+                own = gates and (
                     self.lexicon.mentions_work(sentence)
                     or self.lexicon.cue_patterns_match(sentence)
                     or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
                     or topic_seen  # 减班休息…；实施单位320家: the topic carries (v2)
-                    or after_list  # 工业部门就业人数为406万人；农业部门为51万人: the list goes on
                 )
+                # 工业部门就业人数为406万人；农业部门为51万人: the list goes on
+                gated = own or (gates and after_list)
             else:
                 sentence = text[s_start:s_end]
             after_list = gated and _ends_list(text, s_start, s_end)
             if gated:
                 part.last_gated = len(part.sentences)
-            part.sentences.append((s_start, s_start + len(sentence), positioned, gated))
+            part.sentences.append(_Sentence(s_start, s_start + len(sentence), positioned, gated,
+                                            continues_list, gated and not own))
             if topical and not topic_seen:
                 topic_seen = self.lexicon.topic_of(sentence) is not None
 
@@ -320,7 +324,8 @@ class Extractor:
         hints: dict[Any, str] = {}
         metric_hints: dict[Any, Any] = {}
         listed_drafts = False  # the gated sentence before gave figures (a list may go on)
-        for number, (s_start, s_end, positioned, gated) in enumerate(part.sentences):
+        for number, (s_start, s_end, positioned, gated, continues_list, list_only) in enumerate(
+                part.sentences):
             check_budget()
             sentence = text[s_start:s_end]
             places = _holds(heads, s_start, s_end)
@@ -342,12 +347,6 @@ class Extractor:
                 self._learn_context(sentence, article, paragraph, places)
                 listed_drafts = False
                 continue  # numbers in a sentence that names no work, population or metric
-            previous = part.sentences[number - 1] if number else None
-            continues_list = previous is not None and previous[3] and _ends_list(
-                text, previous[0], previous[1])
-            list_only = continues_list and not (
-                self.lexicon.mentions_work(sentence) or self.lexicon.cue_patterns_match(sentence)
-                or sentence.lstrip().startswith("其中") or paragraph.topic is not None)
             if list_only and not listed_drafts:
                 self._learn_context(sentence, article, paragraph, places)
                 continue  # the item before gave no figure: this one has nothing to go on with
@@ -361,7 +360,7 @@ class Extractor:
             )
             drafts = self.resolver.link(found)
             if list_only:  # an item of the list keeps only the figures that go on with it
-                drafts = [d for d in drafts if d.unit in _LIST_UNITS
+                drafts = [d for d in drafts if d.unit in LIST_UNITS
                           and metric_hints.get(d.unit) == (d.metric, d.indicator, d.unit)]
             listed_drafts = bool(drafts)
             if places:
@@ -478,11 +477,6 @@ class Extractor:
         )
 
 
-# the counts a list of labelled items goes on with (农业部门为51万7千人); shares and money
-# after a ； are other measures as often as not
-_LIST_UNITS = (Unit.person, Unit.enterprise)
-
-
 # a summary box (数字 + 截至4月21日…开工率和复岗率分别达99.1%和95.1%) is a short line without a full
 # stop that a longer paragraph of the body says again; shorter lines are labels, longer paragraphs
 _REPEAT_MIN, _REPEAT_MAX = 12, 120
@@ -510,6 +504,17 @@ def _opens_quote(text: str, start: int) -> bool:
     return text[start:start + 4].lstrip(" \u3000").startswith(("“", "\"", "「"))
 
 
+class _Sentence(NamedTuple):
+    """A sentence of a part with figures, as the plan read it."""
+
+    start: int
+    end: int  # cut to max_sentence_chars where it holds a figure
+    positioned: bool = False  # it holds a figure
+    gated: bool = False  # it passes the gate of `_paragraph_records`
+    continues_list: bool = False  # the gated sentence before it closed a list item with ；
+    list_only: bool = False  # it passes the gate only because that list goes on
+
+
 @dataclass
 class _Part:
     """A paragraph part of the analysis text and what the plan read of it."""
@@ -524,7 +529,7 @@ class _Part:
     gates: bool = False  # a sentence of it may pass the gate (`Lexicon.may_pass_gate`, 其中)
     # a part with figures: each sentence's [start, end) (cut to max_sentence_chars where it
     # holds a figure), whether it holds a figure, whether it passes the gate
-    sentences: list[tuple[int, int, bool, bool]] = field(default_factory=list)
+    sentences: list[_Sentence] = field(default_factory=list)
     last_gated: int = -1  # the index of its last sentence that passes the gate: a candidate
     repeats: bool = False  # a short part the body says again in a longer one (a summary box)
 

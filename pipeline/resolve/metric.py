@@ -50,7 +50,7 @@ _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
 
 
 # 农业部门为: the short label of a list item before its count
-_LIST_UNITS = (Unit.person, Unit.enterprise)
+LIST_UNITS = (Unit.person, Unit.enterprise)  # also the loop's filter of list items (process.py)
 _LIST_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{1,8}(?:为|有|达|计)")
 # Words that make employment new work of a period, not a stock (累计实现就业再就业, 带动…就业).
 _NEW_WORK_WORDS = ("新增", "增加", "带动", "吸纳", "创造", "提供", "实现", "帮助", "培训")
@@ -376,7 +376,7 @@ class MetricResolver:
         listed = "分别" in found.text[max(0, clause_start - 12) : quantity.start]
         if hint is not None and (found.text.lstrip().startswith("其中") or listed):
             return hint
-        if hint is not None and found.continues_list and unit in _LIST_UNITS and _LIST_LABEL.fullmatch(
+        if hint is not None and found.continues_list and unit in LIST_UNITS and _LIST_LABEL.fullmatch(
                 found.text[clause_start : quantity.start]):
             return hint  # …就业人数为406万7千人；农业部门为51万7千人: the list's next item
         if not (found.cues or any(n.kind != "excluded" for n in found.nouns)):
