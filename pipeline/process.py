@@ -482,10 +482,18 @@ class Extractor:
 _REPEAT_MIN, _REPEAT_MAX = 12, 120
 
 
+# ■据不完全统计，…: a paragraph opened by this mark is a pull-out box of the page (人民日报's
+# 导读 boxes), display text whether or not the body repeats it (ANNOTATION.md reading 1)
+_DISPLAY_MARKS = ("■",)
+
+
 def _mark_repeats(text: str, parts: list[_Part]) -> None:
-    """Mark the parts whose words a longer part of the same body repeats."""
+    """Mark the parts whose words a longer part of the same body repeats, and pull-out boxes."""
     for part in parts:
         key = part.text.strip(" \u3000\n\r")
+        if key.startswith(_DISPLAY_MARKS):
+            part.repeats = True
+            continue
         if key.endswith(("。", "！", "？", "；", ";")):
             continue  # a sentence said twice is a record each time (the contract); a box has no stop
         if not _REPEAT_MIN <= len(key) <= _REPEAT_MAX or text.count(key) < 2:

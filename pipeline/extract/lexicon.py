@@ -120,6 +120,7 @@ class ModifierTable(BaseModel):
     social_insurance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]
     class_after: tuple[str, ...]
+    class_before: tuple[str, ...]
     policy_frame_words: tuple[str, ...]
     cap_context_words: tuple[str, ...]
     target_lead_ins: tuple[str, ...]
@@ -137,6 +138,9 @@ class ModifierTable(BaseModel):
     class_nouns: tuple[str, ...]
     population_money_words: tuple[str, ...]
     wage_words: tuple[str, ...]
+    job_post_words: tuple[str, ...]
+    single_person_words: tuple[str, ...]  # 他说，一个月工资不到2000元: one person's money
+    single_person_false_friends: tuple[str, ...]  # 他们, 其他, 我国: no one person
     service_words: tuple[str, ...]
     recipient_words: tuple[str, ...]
     survey_words: tuple[str, ...]

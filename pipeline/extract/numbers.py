@@ -141,8 +141,8 @@ class QuantityFinder:
             # 上万名, 近百家, 数百个, 几十位: a magnitude with no digits (v2 reading 8)
             rf"|(?P<vague_pre>数|几)?(?P<vague_mag>十万|百万|千万|十|百|千|万|亿)(?P<vague_inner>{inner})?"
             rf"(?P<vague_unit>{units})"
-            # 220万 / 37.9万 with no counting word: what is counted comes from the noun after
-            rf"|(?P<bare_ar>{_ARABIC})(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
+            # 220万 / 37.9万 / 40多万 with no counting word: what is counted comes from the noun after
+            rf"|(?P<bare_ar>{_ARABIC})(?P<bare_pre>多|余)?(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
             rf"(?![\d万亿千百{self.table.measure_chars}])"
         ))
         self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
@@ -208,7 +208,7 @@ class QuantityFinder:
             if value is None:
                 return None
             value *= self.table.magnitudes[match.group("bare_mag")]
-            inner = match.group("bare_inner")
+            inner = match.group("bare_inner") or match.group("bare_pre")  # 40多万农民: over
             base = self.table.inner_qualifiers[inner] if inner else Qualifier.exact
             return Quantity(start, end, normalise(value), "", None,
                             self._outer_qualifier(text, start, end, base))

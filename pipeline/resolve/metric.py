@@ -34,6 +34,12 @@ from schemas import Metric, Qualifier, Unit
 # 300元/人, 500元每人的标准: a rate per beneficiary, i.e. a policy's amount per head
 _PER_HEAD = re.compile(r"[/／](?:人|户|家|月|岗)|每(?:人|户|家|名)")
 _BARE_RATIO = re.compile(r"[^，。；,;\d]{0,6}?(?P<number>\d+(?:\.\d+)?)(?![\d.%万亿个人家])")
+# 18.3万名劳工: a count that stands between a class's number and its noun
+_COUNT_AHEAD = re.compile(r"^[近约超]?[\d.,万亿千]+[余多]?[名个人位家户]")
+# words that only describe what a number counts (来自不同地区的, 中央定点): no verb of motion or
+# service, so 吸纳200人到社区 is no count of communities
+_DESCRIPTION = re.compile(r"[^，。；,;、\d到在去进为给向赴入回返于从至和与及、]{1,10}")
+_DESCRIBED_GAP = 10
 _LIST = re.compile(r"[、和及与]")
 MAX_CUE_GAP = 26
 # 为全市重点保供的1.7万家企业: how far 为/向/对 may stand before the number it serves
@@ -54,6 +60,22 @@ LIST_UNITS = (Unit.person, Unit.enterprise)  # also the loop's filter of list it
 _LIST_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{1,8}(?:为|有|达|计)")
 # Words that make employment new work of a period, not a stock (累计实现就业再就业, 带动…就业).
 _NEW_WORK_WORDS = ("新增", "增加", "带动", "吸纳", "创造", "提供", "实现", "帮助", "培训")
+
+
+def _excluded_ahead(found: SentenceFindings, quantity: Quantity, post_words: Sequence[str]) -> bool:
+    """5名来自不同地区的第一书记, 37家中央定点帮扶单位, 8800多家“共富工坊”: the first noun after
+    the number, behind words that only describe it, is one the contract leaves out."""
+    ahead = [n for n in found.nouns if quantity.end <= n.start <= quantity.end + _DESCRIBED_GAP
+             and n.end - n.start > 1]  # one character (地区's 区) is too often part of a word
+    if not ahead:
+        return False
+    noun = min(ahead, key=lambda n: n.start)
+    gap = found.text[quantity.end : noun.start]
+    if not _DESCRIPTION.fullmatch(gap):
+        return False
+    if noun.kind != "excluded" or found.text.startswith(tuple(post_words), noun.end):
+        return False  # 12.4万个信息技术专家位置空缺: the noun only says which posts
+    return gap.endswith(("的", "“", "「")) or len(gap) <= 4
 
 
 def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | None:
@@ -80,6 +102,8 @@ class MetricResolver:
             return False
         if counted is not None and counted.kind in ("person", "enterprise"):
             return False  # 社区1809名搬迁群众: the number counts the people, not the community
+        if counted is None and _excluded_ahead(found, quantity, self.lexicon.modifiers.job_post_words):
+            return True
         return any(
             # 成员单位39个; one-character nouns (全市452家) are too ambiguous here
             noun.kind == "excluded" and noun.end == quantity.start and noun.end - noun.start > 1
@@ -94,11 +118,16 @@ class MetricResolver:
         if quantity.unit in (Unit.percent, Unit.percentage_point) and not before.endswith("率"):
             return False  # 八成以上的企业已开工: a share of enterprises; 开工率八成以上的企业: a class
         rest = next((after[len(w):] for w in modifiers.class_after if after.startswith(w)), None)
+        if rest is not None and quantity.unit is Unit.enterprise and not rest.startswith("的"):
+            rest = None  # 1.5万户以上小微企业: over so many firms, not a class of firms
         if rest is None and after.startswith("的") and before.endswith("率"):
             rest = after[1:]  # 复产率超70%的企业
+        raw_before = found.text[max(0, quantity.start - 4) : quantity.start]
+        if rest is None and after.startswith("的") and raw_before.endswith(modifiers.class_before):
+            rest = after[1:]  # 月薪低于2万元的18.3万名劳工
         if rest is None:
             return False
-        head = re.split(r"[，。；,;、\d]", rest, maxsplit=1)[0][:8]
+        head = re.split(r"[，。；,;、\d]", _COUNT_AHEAD.sub("", rest), maxsplit=1)[0][:8]
         return any(noun in head for noun in modifiers.class_nouns)
 
     def out_of_scope(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
@@ -195,9 +224,15 @@ class MetricResolver:
         if metric is not Metric.other or quantity.unit is not Unit.yuan:
             return False
         window = found.text[start : quantity.start]
-        if not any(word in window for word in self.lexicon.modifiers.wage_words):
+        modifiers = self.lexicon.modifiers
+        if not any(word in window for word in modifiers.wage_words):
             return False
-        return not any(word in found.text for word in self.lexicon.modifiers.population_money_words)
+        if any(word in found.text for word in modifiers.population_money_words):
+            return False
+        text = found.text
+        for word in modifiers.single_person_false_friends:
+            text = text.replace(word, "")
+        return any(word in text for word in modifiers.single_person_words)
 
     def resuming_projects(self, found: SentenceFindings, counted: Noun | None, quantity: Quantity
                           ) -> bool | None:

@@ -83,6 +83,23 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # people in a video call, medical staff who died on duty
         ("复工后，办公平台只允许9人同时开会，升级后可支持300人视频会议。", "300人"),
         ("殉职的医生人数已经上升到24人，其中包括返回岗位的退休医生。", "24人"),
+        # one person's or one family's pay, also in a quote; a class defined by a wage; income raised
+        ("“当时在外面打工，一个月工资不到2000元。", "2000元"),
+        ("如克也木说，现在丈夫每月工资有4600元左右，能寄回家3000元。", "4600元"),
+        ("劳动部解释，月薪低于2万元的18.3万名劳工属全职。", "2万元"),
+        ("职缺平均薪资为3万2000元，其中月薪4万元以上的职缺近400个。", "4万元"),
+        ("通过技能培训，让老艺人带新人，带动近2000人增收致富。", "2000人"),
+        # party members, village secretaries, aid units and workshops counted behind describing words
+        ("对全省26.9万名流动党员，流入地党组织齐抓共管，做好就业服务。", "26.9万名"),
+        ("本版刊发5名来自不同地区的第一书记在春节假期坚守岗位的报道。", "5名"),
+        ("天津、山东和37家中央定点帮扶单位，累计为甘肃实施项目，农村劳动力实现就业。", "37家"),
+        ("目前，浙江已建成8800多家“共富工坊”，吸纳农民就业。", "8800多家"),
+        ("从分类评价、岗位聘任实行聘期制、加强监管3个方面，完善教师岗位聘任。", "3个"),
+        # relocation and medical relief are welfare, not work
+        ("脱贫攻坚战中，我国有960多万贫困群众通过易地扶贫搬迁告别贫困，就业增收。", "960多万"),
+        ("健康扶贫累计救治1200多万贫困人口，就业扶贫成效明显。", "1200多万"),
+        # a pull-out box (■) of the page is display text even when the body does not repeat it
+        ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -183,6 +200,27 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("目前，已有490家运输企业恢复运营。", "490家", "enterprises_resumed"),
         # a trade that adds jobs every year creates them
         ("风向标在每年净增近2000万个岗位的服务业。", "2000万个", "jobs_created"),
+        ("特高压工程能增加产值285亿元，增加就业岗位2.8万个。", "2.8万个", "jobs_created"),
+        # sessions of training held are counted events (other)
+        ("就业服务局开设了与月嫂相关的18期培训班，每年培训超过2000人。", "18期", "other"),
+        ("两地联合开展技能培训158期，培训贫困劳动力4026人次。", "158期", "other"),
+        ("举办培训班278个、培训学员2万多人次。", "278个", "other"),
+        # a group's pay without a population word; 挣 and 工钱 are pay words
+        ("中国劳工观察表示，工厂薪水低到每小时仅1美元，违反劳动法。", "1美元", "other"),
+        ("他们与企业签订劳动合同，每月拿到手的工资不低于2000元。", "2000元", "other"),
+        ("合作社吸纳妇女就业，她们每月挣2000多元。", "2000多元", "other"),
+        # holiday and site duty is work; 就业规模 and 就业人口 count people in work
+        ("两河口电站，1000余名建设者坚守在工程现场，完成厂房开挖。", "1000余名", "workers_at_work"),
+        ("在运河工程现场，700多名建设者在春节期间留守工地、加紧建设。", "700多名", "workers_at_work"),
+        ("共打造了310个特色劳务品牌，品牌就业规模300余万人。", "300余万人", "workers_at_work"),
+        ("竹科拥有14万余就业人口，是新竹县大票仓。", "14万余", "workers_at_work"),
+        # people supported into transferred work, and a bare count with 多 before 万
+        ("东部省市帮扶144万贫困人口转移就业，是上年的7.2倍。", "144万", "jobs_created"),
+        ("目前，浙江已建成多家工坊，吸纳40多万农民就业。", "40多万", "jobs_created"),
+        # over so many new firms is no class of firms
+        ("每天新增1.5万户以上小微企业，提供了大量就业岗位。", "1.5万户", "other"),
+        # an excluded noun that only says which posts
+        ("2019年德国共有12.4万个信息技术专家位置空缺。", "12.4万个", "job_vacancies"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
