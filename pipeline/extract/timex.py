@@ -22,7 +22,7 @@ from pipeline.resources import load_data
 
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
-    "relative_day", "now", "spring_festival", "same_period", "same_year", "holiday", "season",
+    "relative_day", "now", "spring_festival", "festival", "same_period", "same_year", "holiday", "season",
     "run_years",
 ]
 
@@ -66,7 +66,8 @@ _TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半
                    "到", "共", "以后", "以前")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
-_RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
+_RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2,
+                 "这两天": 0, "这几天": 0}  # these few days: the day the text speaks from
 
 
 _CALENDAR = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-\d{2})?)?")
@@ -234,7 +235,7 @@ class TimeFinder:
         if kind == "season":
             year = self._year(groups, published)
             return (str(year), str(year)) if year else (None, None)
-        if kind == "spring_festival":
+        if kind in ("spring_festival", "festival"):
             if pub_year is None:
                 return None, None
             festival = self.table.spring_festival.get(pub_year)

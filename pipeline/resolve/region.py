@@ -62,6 +62,9 @@ _VENUE_WORDS = re.compile(r"举行|举办|召开|开幕|启幕|开启")
 _LIST_JOINERS = ("、", "和", "及", "与", "以及")
 # the rest of a firm's name after the place it begins with (江苏 + 利锡拉链股份有限公司)
 _FIRM_NAME = re.compile(r"[^\W\d的]{1,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
+# 韩国 + 雇佣 + 劳动部: the rest of a ministry's name between a country and an agency word
+_AGENCY_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_AGENCY_ENDINGS = ("部", "局", "署", "处")
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
 # 番禺区的浩洋电子股份有限公司: a firm introduced with its place; its short name (2-8 characters)
 _FIRM_SUFFIXES = ("公司", "集团")
@@ -91,8 +94,12 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
         last = before[-1]
         if last.scope in ("country", "province", "city", "county", "district") and len(before) > 1:
             named = before[-2]
-            if named.scope is None and text[named.end : last.start] in ("", "的"):
+            gap = text[named.end : last.start]
+            if named.scope is None and gap in ("", "的"):
                 return named  # 湖北全省, 襄阳全市: the named place is the scope
+            if named.scope is None and last.scope == "country" and _AGENCY_PREFIX.fullmatch(gap) \
+                    and last.surface.endswith(_AGENCY_ENDINGS):
+                return named  # 韩国雇佣劳动部: another country's ministry speaks for that country
         return _with_listed(text, before)
     _, clause_end = clause(text, quantity.start, quantity.end)
     after = [
@@ -139,7 +146,10 @@ def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
     """香港青年, 湖北籍员工, 贵州员工: a place that says where people are from."""
     if place.scope is not None:
         return False
-    follow = place.end + (1 if found.text.startswith("籍", place.end) else 0)
+    native = found.text.startswith("籍", place.end)
+    if not native and place.surface.endswith(("省", "市")):
+        return False  # 山东省农民工总量: the province's own workers; 山东籍, 山东 are where from
+    follow = place.end + (1 if native else 0)
     return any(n.kind == "person" and (n.start == follow or (n.start == place.start and n.end > place.end))
                for n in found.nouns)  # 湖北籍员工 is also one noun of its own
 

@@ -49,6 +49,12 @@ from tests.resolve.conftest import Find
         ("2017年8月园区开园。迄今，园区已解决500多名退役军人的就业问题。", "500多名", "2020-03-10"),
         # 年初以来 is up to now
         ("年初以来全市新增就业3万人。", "3万人", "2020-03-10"),
+        # the festival's own days date the paragraph after them (春节 2020: January); 春节前 does not
+        ("这个春节，很多重点工程现场一派忙碌。工地上，100多名建设者坚守岗位。", "100多名", "2020-01"),
+        ("春节前返乡的员工较多。目前全市已返岗复工6.5万人。", "6.5万人", "2020-03-10"),
+        # 这两天 speaks from the day of the text
+        ("这个春节，处处可见坚守的人们。这两天多地降雪，全市出动2500余名环卫工人坚守一线。", "2500余名",
+         "2020-03-10"),
     ],
 )
 def test_date_v2_rules(record: Find, body: str, surface: str, date: str) -> None:

@@ -48,6 +48,11 @@ from tests.resolve.conftest import Find
         ("人社部数据显示，一季度城镇新增就业229万人。", "229万人", "全国", "country"),
         # another country
         ("在埃及，巨石公司为当地创造2000余个就业岗位。", "2000余个", "埃及", "country"),
+        # another country's ministry speaks for that country, not for 全国
+        ("韩国雇佣劳动部发布的报告预测，10年间劳动人口将减少260万人。", "260万人", "韩国", "country"),
+        # a province with its level word before its workers is their place (山东籍, 贵州员工 are origins)
+        ("陈雪萍是山东济南的一家建筑企业班组长。\n2025年，山东省农民工总量为2377.9万人。", "2377.9万人",
+         "山东省", "province"),
         # zones counted by kind (3个保税区) are no named zone
         ("截至2月23日，重庆已封关运行的3个保税区共复工企业69家。", "69家", "重庆市", "province"),
         # the district that hosts an event is the paragraph's place
