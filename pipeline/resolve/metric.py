@@ -175,6 +175,20 @@ class MetricResolver:
         # 带动50人就业后脱贫: a metric word between the number and the out word counts them
         return metric is Metric.other or not self._cue_in(found, quantity.end, quantity.end + min(spots))
 
+    def multiple_of_dropped(self, found: SentenceFindings, index: int, previous: Sequence[Draft]
+                            ) -> bool:
+        """是上年的3倍 after a figure that is no record (帮扶资金177亿元, 工业项目34个): a multiple
+        of nothing the contract counts; its clause names no measure or noun of its own."""
+        quantity = found.quantities[index]
+        if quantity.unit is not Unit.ratio or index == 0:
+            return False
+        start, end = clause(found.text, quantity.start, quantity.end)
+        if "的" not in found.text[start : quantity.start] or self._cue_in(found, start, end) or any(
+                start <= n.start < end and n.kind != "excluded" for n in found.nouns):
+            return False
+        base = found.quantities[index - 1]
+        return not any(draft.quantity is base for draft in previous)
+
     def _bare_change(self, found: SentenceFindings, window: str, start: int, end: int) -> bool:
         """A clause with no metric word and no noun of its own that says only a change."""
         if self._cue_in(found, start, end) or any(
@@ -464,8 +478,10 @@ class MetricResolver:
             # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
             return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
         if (unit is None and cue.unit is Unit.person and quantity.classifier == "个"
-                and cue.metric is Metric.jobs_created):
-            return Unit.person, cue.metric  # 创造2000余个就业岗位: jobs created, counted in people
+                and (cue.metric is Metric.jobs_created
+                     or (cue.metric is Metric.workers_at_work and "岗位" in cue.text))):
+            # 创造2000余个就业岗位, 非农就业岗位减少2050万个: jobs, counted in people
+            return Unit.person, cue.metric
         if unit is None:
             # 个 counts enterprises only when an enterprise noun follows (handled before)
             for candidate in (Unit.position, Unit.count, Unit.event):

@@ -61,6 +61,8 @@ class SentenceResolver:
             # 复产率超70%的企业占81.2%: the words before the class's number name the class
             found = replace(found, cues=[c for c in found.cues if c.start >= class_end])
         unit = self.metrics.unit_of(quantity, counted)
+        if self.metrics.multiple_of_dropped(found, index, previous):
+            return None  # 帮扶资金177亿元，是上年的3倍: the multiple of a figure that is no record
         if unit is Unit.enterprise and self._households(text, quantity):
             unit = Unit.count  # 惠及贫困户19657户: households, not businesses
         if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point, Unit.ratio) \

@@ -43,6 +43,8 @@ from schemas import Qualifier, Unit
         ("不足500家", "500家", "500", Unit.enterprise, Qualifier.under),
         ("10.79万户", "10.79万户", "107900", Unit.enterprise, Qualifier.exact),
         ("1000人左右", "1000人", "1000", Unit.person, Qualifier.approx),
+        # 多 before the magnitude of a bare count: over
+        ("吸纳40多万农民就业", "40多万", "400000", None, Qualifier.over),
     ],
 )
 def test_numbers_find_quantity(
@@ -69,6 +71,20 @@ def test_numbers_v2_range_has_upper_bound(
     quantity = quantities.find(text)[0]
     assert quantity.value == Decimal(value)
     assert quantity.value_max == (Decimal(value_max) if value_max else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [("失业率上升10.3个百分点至14.7%", ["10.3个百分点", "14.7%"]),
+     ("提高2个百分点至5%", ["2个百分点", "5%"])],
+)
+def test_numbers_a_change_to_a_level_is_two_quantities_not_a_range(
+    quantities: QuantityFinder, text: str, surfaces: list[str]
+) -> None:
+    found = quantities.find(text)
+    assert [text[q.start : q.end] for q in found] == surfaces
+    assert all(q.value_max is None for q in found)
+    assert quantities.any_in(text)
 
 
 @pytest.mark.parametrize(

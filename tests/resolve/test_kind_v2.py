@@ -26,6 +26,9 @@ from tests.resolve.conftest import Find
          "change", "up"),
         # growth and shrink words that name a rate of change
         ("今年毕业生起薪连续第二年下降，缩幅达16%。", "16%", "change", "down"),
+        # sudden moves are changes too
+        ("4月份失业率环比飙升10.3个百分点至14.7%。", "10.3个百分点", "change", "up"),
+        ("受疫情影响，当月就业人数锐减2万人。", "2万人", "change", "down"),
     ],
 )
 def test_kind_v2_direction(record: Find, body: str, surface: str, kind: str, direction: str | None) -> None:

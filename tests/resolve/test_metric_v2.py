@@ -98,6 +98,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # relocation and medical relief are welfare, not work
         ("脱贫攻坚战中，我国有960多万贫困群众通过易地扶贫搬迁告别贫困，就业增收。", "960多万"),
         ("健康扶贫累计救治1200多万贫困人口，就业扶贫成效明显。", "1200多万"),
+        # a multiple of a figure that is no record (aid funds, projects) is none either
+        ("东部九省市投入财政帮扶资金177亿元，是上年的3倍；帮扶144万贫困人口转移就业。", "3倍"),
+        ("全市新开工亿元以上工业项目34个，是2018年同期的1.8倍，带动就业。", "1.8倍"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
@@ -217,6 +220,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # people supported into transferred work, and a bare count with 多 before 万
         ("东部省市帮扶144万贫困人口转移就业，是上年的7.2倍。", "144万", "jobs_created"),
         ("目前，浙江已建成多家工坊，吸纳40多万农民就业。", "40多万", "jobs_created"),
+        # non-farm payrolls are employment; the multiple of a record stays one
+        ("4月份美国非农就业岗位减少2050万个，失业率环比飙升10.3个百分点至14.7%。", "2050万个",
+         "workers_at_work"),
+        ("4月份美国非农就业岗位减少2050万个，失业率环比飙升10.3个百分点至14.7%。", "10.3个百分点",
+         "unemployment_rate"),
+        ("帮扶144万贫困人口转移就业，是上年的7.2倍。", "7.2倍", "other"),
         # over so many new firms is no class of firms
         ("每天新增1.5万户以上小微企业，提供了大量就业岗位。", "1.5万户", "other"),
         # an excluded noun that only says which posts
