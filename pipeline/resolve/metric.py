@@ -96,6 +96,9 @@ class MetricResolver:
     def excluded(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
         if counted is not None and counted.kind == "excluded":
             return True
+        if counted is not None and counted.kind == "enterprise" and found.text.startswith(
+                self.lexicon.modifiers.firm_bodies, counted.end):
+            return True  # 21家规模以上企业党委: party committees, not firms
         if found.text.endswith(_PER_HEAD_COUNT, 0, quantity.start):
             return True  # 每招用1人不超过1500元: the 1 is the head the money is counted by
         if quantity.unit in (Unit.percent, Unit.yuan, Unit.percentage_point):
@@ -475,8 +478,11 @@ class MetricResolver:
         if cue.unit is not None:
             allowed = {cue.unit}
         if unit is None and not quantity.classifier:
-            # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万)
-            return self.lexicon.metric_table.metrics[cue.metric].units[0], cue.metric
+            # 37.9万 with no counting word: the metric's own unit (劳动人口为37.9万); money is
+            # always written with 元, so 补偿资金…，58.41万农牧户受益 counts no money
+            units = self.lexicon.metric_table.metrics[cue.metric].units
+            own = Unit.person if Unit.person in units else units[0]  # 58.41万 (people) 受益
+            return (own, cue.metric) if own is not Unit.yuan else None
         if (unit is None and cue.unit is Unit.person and quantity.classifier == "个"
                 and (cue.metric is Metric.jobs_created
                      or (cue.metric is Metric.workers_at_work and "岗位" in cue.text))):

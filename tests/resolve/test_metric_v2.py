@@ -101,6 +101,16 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # a multiple of a figure that is no record (aid funds, projects) is none either
         ("东部九省市投入财政帮扶资金177亿元，是上年的3倍；帮扶144万贫困人口转移就业。", "3倍"),
         ("全市新开工亿元以上工业项目34个，是2018年同期的1.8倍，带动就业。", "1.8倍"),
+        # deaths, discipline, inspections, scholarships and long-term care are no labour figures
+        ("我们永远不能忘记，4600多名同胞不幸罹难，一批干部职工因公殉职。", "4600多名"),
+        ("两轮巡视期间，追责问责129人，企业用工稳定。", "129人"),
+        ("累计资助贫困学生超过6000人次，提供公益扶贫岗位1482个。", "6000人次"),
+        ("长期护理保险累计超225万失能人员享受待遇，就业稳定。", "225万"),
+        # village task forces on duty, and party or union bodies of firms
+        ("今年春节，全疆7.7万名驻村工作队队员坚守在岗位上。", "7.7万名"),
+        ("黄埔区成立了21家规模以上企业党委，带动就业。", "21家"),
+        # a bare number never counts money (元 is always written)
+        ("全年落实生态补偿资金19.63亿元，58.41万农牧户受益。", "58.41万"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
@@ -226,6 +236,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("4月份美国非农就业岗位减少2050万个，失业率环比飙升10.3个百分点至14.7%。", "10.3个百分点",
          "unemployment_rate"),
         ("帮扶144万贫困人口转移就业，是上年的7.2倍。", "7.2倍", "other"),
+        # people who benefit, counted after the number
+        ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms
         ("每天新增1.5万户以上小微企业，提供了大量就业岗位。", "1.5万户", "other"),
         # an excluded noun that only says which posts
