@@ -27,7 +27,7 @@ from pipeline.extract.findings import SentenceFindings
 from pipeline.extract.numbers import Quantity
 from pipeline.extract.timex import TimeMention
 from pipeline.resolve.context import ArticleContext, ParagraphContext
-from pipeline.resolve.draft import Draft
+from pipeline.resolve.draft import Draft, clause
 from schemas import Metric
 
 # 由A上升至B / 由A下跌到B: after A, a verb of change and 至/到 before the later value
@@ -53,7 +53,8 @@ def sentence_date(
         if (t.value is not None or t.year_only is not None) and not t.comparison
     ]
     if projected:
-        target = _target(times, quantity, published)
+        _, clause_end = clause(found.text, quantity.start, quantity.end)
+        target = _target(times, quantity, published, clause_end)
         if target is None and found.targets and published is not None:
             return str(published.year), True  # 今年发展主要预期目标是：…: the year's targets
         return target, True
@@ -126,11 +127,16 @@ def _period_before(value: str | None) -> str | None:
     return None
 
 
-def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date | None) -> str | None:
+def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date | None,
+            clause_end: int) -> str | None:
     targets = [
         t for t in times
         if t.year_only is not None and t.kind in _TARGET_KINDS and t.end <= quantity.start
     ]
+    if not targets:
+        # 102家企业计划3月初之前开工: a plan's own deadline may follow its number in the clause
+        targets = [t for t in times if t.year_only is not None and t.kind in _TARGET_KINDS
+                   and quantity.end <= t.start and t.end <= clause_end][:1]
     if not targets:
         return None
     target = targets[-1]

@@ -52,6 +52,9 @@ from tests.resolve.conftest import Find
         # the festival's own days date the paragraph after them (春节 2020: January); 春节前 does not
         ("这个春节，很多重点工程现场一派忙碌。工地上，100多名建设者坚守岗位。", "100多名", "2020-01"),
         ("春节前返乡的员工较多。目前全市已返岗复工6.5万人。", "6.5万人", "2020-03-10"),
+        # a plan's deadline after its number dates it; a summer or winter break gives the year
+        ("第一批企业已开工。第三批74家企业计划3月中旬开工。", "74家", "2020-03"),
+        ("这个暑期，人社部门推出了196场高校毕业生就业服务活动。", "196场", "2020"),
         # 这两天 speaks from the day of the text
         ("这个春节，处处可见坚守的人们。这两天多地降雪，全市出动2500余名环卫工人坚守一线。", "2500余名",
          "2020-03-10"),
