@@ -68,6 +68,9 @@ _CHINESE = (
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
+# 五六个, 二三十人, 三四百家, 七八成: two neighbouring digits name a range, not a two-digit number
+_DIGIT_PAIR = re.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<place>[十百千万]?)")
+_PAIR_PLACES = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．，", "0123456789%.,")
 _FULLWIDTH_PAIRS = tuple((chr(source), chr(target)) for source, target in _FULLWIDTH.items())
 
@@ -247,6 +250,9 @@ class QuantityFinder:
             return None  # 3成员 is a word; 8成 before a stop or 以上 is a share
         if match.group("join") and match.group("lo_cn"):
             return None  # 一至三年 and similar: ranges are written with Arabic digits here
+        pair = _DIGIT_PAIR.fullmatch(match.group("lo_cn") or "")
+        if pair is not None and not match.group("join"):
+            return self._digit_pair(text, match, pair, classifier, start, end)
         low = self._side(match, "lo_")
         if low is None:
             return None
@@ -274,6 +280,21 @@ class QuantityFinder:
         qualifier = self._outer_qualifier(text, start, end, base)
         return Quantity(start, end, normalise(value), classifier.word, unit, qualifier,
                         value_max=normalise(value_max) if value_max is not None else None)
+
+    def _digit_pair(self, text: str, match: re.Match[str], pair: re.Match[str], classifier: Classifier,
+                    start: int, end: int) -> Quantity | None:
+        """五六个 -> 5 to 6, 三四百家 -> 300 to 400, 七八成 -> 70 to 80 percent (a range)."""
+        low, high = parse_number(pair.group("a")), parse_number(pair.group("b"))
+        if low is None or high is None or high != low + 1:
+            return None  # 一二, 九八: no range as written in news
+        place = Decimal(_PAIR_PLACES[pair.group("place")]) * classifier.scale
+        if match.group("mag2"):
+            place *= self.table.magnitudes[match.group("mag2")]
+        inner = match.group("inner")
+        base = self.table.inner_qualifiers[inner] if inner else Qualifier.exact
+        return Quantity(start, end, normalise(low * place), classifier.word, classifier.unit,
+                        self._outer_qualifier(text, start, end, base),
+                        value_max=normalise(high * place))
 
     def _upper(self, match: re.Match[str], scale: Decimal) -> Decimal | None:
         """The upper bound of a range, in base units (3至5万人 -> 50000)."""

@@ -60,6 +60,12 @@ def test_numbers_find_quantity(
     assert quantity.qualifier == qualifier
 
 
+def test_numbers_v2_range_has_upper_bound_in_words_too(quantities: QuantityFinder) -> None:
+    found = {q.value: q.value_max for q in quantities.find("还有五六个姐妹，二三十人就业，三四百家企业，七八成")}
+    assert found == {Decimal(5): Decimal(6), Decimal(20): Decimal(30), Decimal(300): Decimal(400),
+                     Decimal(70): Decimal(80)}
+
+
 @pytest.mark.parametrize(
     ("text", "value", "value_max"),
     [("3至5万人", "30000", "50000"), ("10%—20%", "10", "20"), ("约1000~5000元", "1000", "5000"),

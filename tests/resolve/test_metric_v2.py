@@ -111,6 +111,17 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("黄埔区成立了21家规模以上企业党委，带动就业。", "21家"),
         # a bare number never counts money (元 is always written)
         ("全年落实生态补偿资金19.63亿元，58.41万农牧户受益。", "58.41万"),
+        # from the second audit: rates of the economy, welfare and poverty figures, procedure
+        # numbers of recruitment notices, exchange rates, hotels, relocated households, hypotheses
+        ("主要农产品加工转化率达到75%，企业用工稳定。", "75%"),
+        ("全国近3亿人领取养老金，必须确保按时足额发放，就业稳定。", "3亿人"),
+        ("全村建档立卡贫困户现在只剩下15户34人未脱贫，就业帮扶持续。", "34人"),
+        ("每名考生限报1个岗位，笔试占40%，招聘工作有序。", "40%"),
+        ("月薪约为15万卢布（1卢布约合0.10元人民币）。", "0.10元"),
+        ("亚运会确定的72家官方接待酒店开展服务培训。", "72家"),
+        ("安排就近就业，让全区9256户易地扶贫搬迁户持续稳定增收。", "9256户"),
+        ("如果以一名员工月薪一万元算，企业负担很重。", "一万元"),
+        ("中央财政安排资金支持4.1万所特色学校，带动就业。", "4.1万"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
@@ -236,6 +247,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("4月份美国非农就业岗位减少2050万个，失业率环比飙升10.3个百分点至14.7%。", "10.3个百分点",
          "unemployment_rate"),
         ("帮扶144万贫困人口转移就业，是上年的7.2倍。", "7.2倍", "other"),
+        # site crews, hiring still to be done, people who draw a benefit
+        ("在工地现场，3000多名建设者抢抓工期。", "3000多名", "workers_at_work"),
+        ("公司需要临时招聘20名工人，月底前到岗。", "20名", "job_vacancies"),
+        ("全年461.2万失业人员领取失业保险金。", "461.2万", "support_recipients"),
         # people who benefit, counted after the number
         ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms
