@@ -126,6 +126,8 @@ class ModifierTable(BaseModel):
     target_lead_ins: tuple[str, ...]
     target_met_words: tuple[str, ...]  # 提前完成全年目标任务；: a target met announces nothing
     people_transport_words: tuple[str, ...]
+    ride_words: tuple[str, ...]
+    arrival_words: tuple[str, ...]
     outcome_words: tuple[str, ...]  # 帮助N名毕业生签订了就业协议: people who got work, not recipients
     china_words: tuple[str, ...]  # 中国, 大陆: the whole country, in Taiwan news too
     vehicle_classifiers: tuple[str, ...]  # 两辆客车: a count of vehicles in words is still one
@@ -139,6 +141,8 @@ class ModifierTable(BaseModel):
     population_money_words: tuple[str, ...]
     wage_words: tuple[str, ...]
     job_post_words: tuple[str, ...]
+    gap_words: tuple[str, ...]
+    period_words: tuple[str, ...]
     firm_bodies: tuple[str, ...]
     single_person_words: tuple[str, ...]  # 他说，一个月工资不到2000元: one person's money
     single_person_false_friends: tuple[str, ...]  # 他们, 其他, 我国: no one person

@@ -39,9 +39,20 @@ class KindResolver:
         self, found: SentenceFindings, quantity: Quantity, unit: Unit | None, previous: Sequence[Draft]
     ) -> bool:
         text = found.text
+        if unit is Unit.percentage_point and self._group_gap(found, quantity):
+            return False
         return unit is Unit.percentage_point or self.lexicon.is_change(
             text[max(0, quantity.start - 12) : quantity.start]
         ) or _listed_after_change(text, quantity, previous)
+
+    def _group_gap(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """低于全国城镇调查失业率0.6个百分点: two groups at one time, no change over time (v2)."""
+        start, _ = clause(found.text, quantity.start, quantity.end)
+        window = found.text[start : quantity.start]
+        modifiers = self.lexicon.modifiers
+        return any(word in window for word in modifiers.gap_words) and not any(
+            word in window for word in modifiers.period_words) and not any(
+            start <= t.start < quantity.start for t in found.times)
 
     def policy_parameter(self, found: SentenceFindings, quantity: Quantity) -> bool:
         """Rule 4: 返还…费的50%, 裁员率不超过20%, 输送30人以上且…给予奖励."""

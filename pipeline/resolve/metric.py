@@ -40,6 +40,8 @@ _COUNT_AHEAD = re.compile(r"^[近约超]?[\d.,万亿千]+[余多]?[名个人位�
 # service, so 吸纳200人到社区 is no count of communities
 _DESCRIPTION = re.compile(r"[^，。；,;、\d到在去进为给向赴入回返于从至和与及、]{1,10}")
 _DESCRIBED_GAP = 10
+# how far a hiring word may stand from its own figure (发布招聘岗位19096个, 3000多个岗位)
+_HIRING_REACH = 8
 _LIST = re.compile(r"[、和及与]")
 MAX_CUE_GAP = 26
 # 为全市重点保供的1.7万家企业: how far 为/向/对 may stand before the number it serves
@@ -60,6 +62,15 @@ LIST_UNITS = (Unit.person, Unit.enterprise)  # also the loop's filter of list it
 _LIST_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{1,8}(?:为|有|达|计)")
 # Words that make employment new work of a period, not a stock (累计实现就业再就业, 带动…就业).
 _NEW_WORK_WORDS = ("新增", "增加", "带动", "吸纳", "创造", "提供", "实现", "帮助", "培训")
+
+
+def _recruiting_cue(found: SentenceFindings, after: int = 0) -> Cue | None:
+    """The first word of the sentence about hiring (岗位, 招聘会, 求职者) from `after` on that
+    names a figure of its own (提供岗位3000多个; not 提供了大量就业岗位), if any."""
+    return next((cue for cue in found.cues if cue.start >= after and cue.metric in (
+        Metric.job_vacancies, Metric.recruitment_events, Metric.job_seekers) and any(
+        -_HIRING_REACH <= q.start - cue.end <= _HIRING_REACH
+        or -_HIRING_REACH <= cue.start - q.end <= _HIRING_REACH for q in found.quantities)), None)
 
 
 def _excluded_ahead(found: SentenceFindings, quantity: Quantity, post_words: Sequence[str]) -> bool:
@@ -303,7 +314,19 @@ class MetricResolver:
             return topical
         if choice is None:
             choice = self._fallback(found, quantity, unit, counted, previous)
-        return choice
+        return self._moved(found, quantity, choice)
+
+    def _moved(self, found: SentenceFindings, quantity: Quantity, choice: Choice | None
+               ) -> Choice | None:
+        """1800余名转移就业人员乘坐专列，抵达乌鲁木齐: people who rode and arrived were moved."""
+        if choice is None or choice[0] is not Metric.workers_at_work or choice[2] is not Unit.person:
+            return choice
+        after = found.text[quantity.end :]
+        modifiers = self.lexicon.modifiers
+        ride = next((word for word in modifiers.ride_words if word in after), None)
+        if ride is None or not any(word in after for word in modifiers.arrival_words):
+            return choice
+        return Metric.workers_transported, ride, Unit.person
 
     @staticmethod
     def _breakdown(found: SentenceFindings, quantity: Quantity, unit: Unit | None,
@@ -410,12 +433,19 @@ class MetricResolver:
     ) -> Choice | None:
         """No metric word fits: what the number counts, or the figure before it, decides."""
         before = noun_before(found, quantity)
+        # a hiring word after the number, in a sentence that creates no jobs (带动上万个就业岗位)
+        recruiting = _recruiting_cue(found, quantity.end) if unit in (Unit.enterprise, None) and not any(
+            cue.metric is Metric.jobs_created for cue in found.cues) else None
         if unit in (Unit.enterprise, None) and before is not None and before.kind == "enterprise":
             start, end = clause(found.text, quantity.start, quantity.end)
             other = self._new_or_surveyed(found.text, start, quantity, before, end)
             if other is not None:
                 return Metric.other, other, Unit.enterprise  # 新增个体工商户2.1万户
+            if recruiting is not None:  # 入驻企业已近5万家，提供职位超过500万个: employers hiring
+                return Metric.employers_recruiting, recruiting.text, Unit.enterprise
             return Metric.enterprises_total, before.text, Unit.enterprise  # 工业企业达386家
+        if unit is Unit.enterprise and recruiting is not None:
+            return Metric.employers_recruiting, recruiting.text, Unit.enterprise  # 236家单位进行现场招聘
         same_unit = [d for d in previous if d.unit is unit and unit is not None]
         if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before
             return same_unit[-1].metric, same_unit[-1].indicator, same_unit[-1].unit
@@ -566,12 +596,9 @@ class MetricResolver:
                 continue  # 37家…企业已复工36家: the verb is the second number's
             if Unit.enterprise in self.lexicon.metric_units[cue.metric]:
                 return cue.metric, cue.text, Unit.enterprise
-        recruiting = [
-            cue for cue in found.cues
-            if cue.metric in (Metric.job_vacancies, Metric.recruitment_events, Metric.job_seekers)
-        ]
-        if recruiting:  # 邀请317家企业，提供1.8万多个岗位: employers at a fair or posting jobs
-            return Metric.employers_recruiting, recruiting[0].text, Unit.enterprise
+        recruiting = _recruiting_cue(found)
+        if recruiting is not None:  # 邀请317家企业，提供1.8万多个岗位: employers at a fair or posting jobs
+            return Metric.employers_recruiting, recruiting.text, Unit.enterprise
         return Metric.enterprises_total, counted.text, Unit.enterprise
 
     def _new_or_surveyed(self, text: str, clause_start: int, quantity: Quantity, counted: Noun,

@@ -251,6 +251,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("在工地现场，3000多名建设者抢抓工期。", "3000多名", "workers_at_work"),
         ("公司需要临时招聘20名工人，月底前到岗。", "20名", "job_vacancies"),
         ("全年461.2万失业人员领取失业保险金。", "461.2万", "support_recipients"),
+        # people who rode and arrived were moved
+        ("3月16日，莎车县1800余名转移就业人员一起乘坐转移就业专列，抵达乌鲁木齐。", "1800余名",
+         "workers_transported"),
+        # firms on a hiring platform or at a fair are employers recruiting (not when jobs are created)
+        ("当日，宝应县举行首场招聘会，236家单位进行现场招聘，提供岗位3000多个。", "236家", "employers_recruiting"),
+        ("“国聘行动”推出5年来，入驻企业已近5万家，提供职位超过500万个。", "5万家", "employers_recruiting"),
         # people who benefit, counted after the number
         ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms
