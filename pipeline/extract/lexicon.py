@@ -144,6 +144,7 @@ class ModifierTable(BaseModel):
     gap_words: tuple[str, ...]
     period_words: tuple[str, ...]
     firm_bodies: tuple[str, ...]
+    firms_counted_by_hu: tuple[str, ...]
     single_person_words: tuple[str, ...]  # 他说，一个月工资不到2000元: one person's money
     single_person_false_friends: tuple[str, ...]  # 他们, 其他, 我国: no one person
     service_words: tuple[str, ...]

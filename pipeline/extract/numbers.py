@@ -146,7 +146,7 @@ class QuantityFinder:
             rf"(?P<vague_unit>{units})"
             # 220万 / 37.9万 / 40多万 with no counting word: what is counted comes from the noun after
             rf"|(?P<bare_ar>{_ARABIC})(?P<bare_pre>多|余)?(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
-            rf"(?![\d万亿千百{self.table.measure_chars}])"
+            rf"(?![余多]?[\d万亿千百{self.table.measure_chars}])"  # 10万余亩: a measure
         ))
         self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")

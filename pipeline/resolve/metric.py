@@ -40,6 +40,8 @@ _COUNT_AHEAD = re.compile(r"^[近约超]?[\d.,万亿千]+[余多]?[名个人位�
 # service, so 吸纳200人到社区 is no count of communities
 _DESCRIPTION = re.compile(r"[^，。；,;、\d到在去进为给向赴入回返于从至和与及、]{1,10}")
 _DESCRIBED_GAP = 10
+# “7.7亿人”——守住就业基本盘: a quoted figure that heads a section
+_DISPLAY_AFTER = ("”——", "”—", "”──")
 # how far a hiring word may stand from its own figure (发布招聘岗位19096个, 3000多个岗位)
 _HIRING_REACH = 8
 _LIST = re.compile(r"[、和及与]")
@@ -116,6 +118,9 @@ class MetricResolver:
             return False
         if counted is not None and counted.kind in ("person", "enterprise"):
             return False  # 社区1809名搬迁群众: the number counts the people, not the community
+        if found.text.startswith(_DISPLAY_AFTER, quantity.end) and found.text.endswith(
+                "“", 0, quantity.start):
+            return True  # “1361万人”——去年我国城镇新增就业1361万人: a display headline of the body
         if counted is None and _excluded_ahead(found, quantity, self.lexicon.modifiers.job_post_words):
             return True
         return any(
@@ -156,8 +161,11 @@ class MetricResolver:
             return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
         if metric is Metric.support_recipients and self._general_relief(found, start, end):
             return True  # 为27万家中小微企业减负60亿元: recipients of business-cost relief (v2)
-        if quantity.unit is Unit.enterprise or insurance:
+        if insurance or (quantity.unit is Unit.enterprise and (
+                quantity.classifier != "户"
+                or found.text.startswith(self.lexicon.modifiers.firms_counted_by_hu, quantity.end))):
             return False  # 有进出口实绩的民营企业近4.7万家: a population, whatever defines it
+            # (户 counts households too: 完成贫困户危房改造1561户 is welfare)
         if self._out_after(found, quantity, metric, start, end) or self._out_noun_after(
                 found, quantity, end):
             return True
