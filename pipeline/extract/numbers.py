@@ -134,7 +134,10 @@ class QuantityFinder:
         low = _number_pattern("lo_", mags)
         high = _number_pattern("hi_", mags)
         self._pattern = re.compile(guarded(
-            rf"百分之(?P<pct_lo>[一二三四五六七八九])(?P<pct_hi>[一二三四五六七八九])十"
+            # 2/3的劳动力, 三分之一: a fraction is a share (percent)
+            rf"(?<![\d/.])(?P<frac_a>[1-9]\d?)/(?P<frac_b>[1-9]\d?)(?![\d/.%])"
+            rf"|(?P<cfrac_b>[二三四五六七八九十])分之(?P<cfrac_a>[一二三四五六七八九])"
+            rf"|百分之(?P<pct_lo>[一二三四五六七八九])(?P<pct_hi>[一二三四五六七八九])十"
             rf"|(?P<cheng_a>[1-9一二三四五六七八九])成(?P<cheng_b>[1-9一二三四五六七八九])(?![\d成])"
             rf"|(?P<pct>百分之)?(?:{low})(?:(?:(?P<lo_mag2>{mags})?(?P<lo_unit>{units}))?(?P<join>{joiners})(?:{high}))?"
             rf"(?P<inner>{inner})?(?P<mag2>{mags})?(?P<unit>{units})"
@@ -206,6 +209,8 @@ class QuantityFinder:
         if self._blocked_at(text, start) or (end - start > MAX_DIGITS
                                              and _TOO_LONG.search(text, start, end)):
             return None
+        if match.group("frac_a") or match.group("cfrac_a"):
+            return self._fraction(text, match, start, end)
         if match.group("pct_lo"):  # 百分之六七十: sixty to seventy percent
             tens = parse_number(match.group("pct_lo"))
             if tens is None:
@@ -280,6 +285,16 @@ class QuantityFinder:
         qualifier = self._outer_qualifier(text, start, end, base)
         return Quantity(start, end, normalise(value), classifier.word, unit, qualifier,
                         value_max=normalise(value_max) if value_max is not None else None)
+
+    def _fraction(self, text: str, match: re.Match[str], start: int, end: int) -> Quantity | None:
+        """2/3 -> 66.67 percent, 三分之一 -> 33.33 percent (a share written as a fraction)."""
+        top = parse_number(match.group("frac_a") or match.group("cfrac_a"))
+        bottom = parse_number(match.group("frac_b") or match.group("cfrac_b"))
+        if top is None or not bottom or top >= bottom:
+            return None  # 3/2, 5/5: no share
+        value = (top * 100 / bottom).quantize(Decimal("0.01"))
+        return Quantity(start, end, normalise(value), "/", Unit.percent,
+                        self._outer_qualifier(text, start, end, Qualifier.exact))
 
     def _digit_pair(self, text: str, match: re.Match[str], pair: re.Match[str], classifier: Classifier,
                     start: int, end: int) -> Quantity | None:

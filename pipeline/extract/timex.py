@@ -174,7 +174,9 @@ class TimeFinder:
             )
             if value is not None and not _is_calendar_date(value):
                 value, year = None, None  # 前年 of year 1, 明年 of 9999: outside the calendar
-            written = bool(groups.get("year") or groups.get("rel") or groups.get("roc"))
+            # (春节前, 春节期间 name the festival, not a year: its year comes from publication)
+            written = bool(groups.get("year") or groups.get("roc") or (
+                groups.get("rel") and kind not in ("spring_festival", "festival")))
             if not comparison and mentions and mentions[-1].comparison and _same_bracket(
                     text, mentions[-1].start, match.start()):
                 comparison, as_of = True, False  # 较上期（1月1日至1月15日）: the whole base period

@@ -499,14 +499,17 @@ class PrimaryRegionResolver:
             and not quoted(body, m.start)
         ]
         places: list[Place] = []
+        outer: Place | None = None  # the place written right before this one (新疆 + 阿克苏地区)
         for index, mention in enumerate(mentions):
-            place = self.gazetteer.resolve(mention.surface)
+            place = self.gazetteer.resolve(mention.surface, [outer] if outer else [])
+            outer = None
             if place is None:
                 continue
             following = mentions[index + 1] if index + 1 < len(mentions) else None
             if following is not None and following.start == mention.end:
                 inner = self.gazetteer.resolve(following.surface, [place])
                 if inner is not None and place.name in (inner.province, inner.parent):
-                    place = inner
+                    outer = place  # 新疆阿克苏地区乌什县: only the innermost of a chain is named
+                    continue
             places.append(place)
         return places

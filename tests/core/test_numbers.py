@@ -43,6 +43,9 @@ from schemas import Qualifier, Unit
         ("不足500家", "500家", "500", Unit.enterprise, Qualifier.under),
         ("10.79万户", "10.79万户", "107900", Unit.enterprise, Qualifier.exact),
         ("1000人左右", "1000人", "1000", Unit.person, Qualifier.approx),
+        # fractions are shares
+        ("大约2/3的劳动力", "2/3", "66.67", Unit.percent, Qualifier.approx),
+        ("三分之一的企业", "三分之一", "33.33", Unit.percent, Qualifier.exact),
         # 多 before the magnitude of a bare count: over
         ("吸纳40多万农民就业", "40多万", "400000", None, Qualifier.over),
     ],
@@ -94,7 +97,7 @@ def test_numbers_a_change_to_a_level_is_two_quantities_not_a_range(
 
 
 @pytest.mark.parametrize(
-    "text", ["第3家企业", "550万吨/年", "4月16日", "2020年", "G20峰会", "17时", "18条措施"]
+    "text", ["2020/3/1", "3/2", "第3家企业", "550万吨/年", "4月16日", "2020年", "G20峰会", "17时", "18条措施"]
 )
 def test_numbers_skip_what_is_not_a_quantity(quantities: QuantityFinder, text: str) -> None:
     assert quantities.find(text) == []

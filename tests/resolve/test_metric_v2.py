@@ -269,6 +269,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # firms on a hiring platform or at a fair are employers recruiting (not when jobs are created)
         ("当日，宝应县举行首场招聘会，236家单位进行现场招聘，提供岗位3000多个。", "236家", "employers_recruiting"),
         ("“国聘行动”推出5年来，入驻企业已近5万家，提供职位超过500万个。", "5万家", "employers_recruiting"),
+        # from the recall audits: people engaged (请了), opening rates, staff staying over the festival,
+        # shares written as fractions
+        ("城口一共请了200多名护林员看护林场。", "200多名", "job_matches"),
+        ("超市网点的开业率达到95%，企业复工有序。", "95%", "resumption_rate"),
+        ("预计春节期间将有5万名家政人员留京。", "5万名", "workers_at_work"),
+        ("据介绍，重庆目前有大约2/3的劳动力转移就业。", "2/3", "other"),
         # people who benefit, counted after the number
         ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms

@@ -48,6 +48,7 @@ from tests.resolve.conftest import Find
         ("人社部数据显示，一季度城镇新增就业229万人。", "229万人", "全国", "country"),
         # another country
         ("在埃及，巨石公司为当地创造2000余个就业岗位。", "2000余个", "埃及", "country"),
+        # a chain of places names its innermost (新疆阿克苏地区乌什县 -> 乌什县)
         # another country's ministry speaks for that country, not for 全国
         ("韩国雇佣劳动部发布的报告预测，10年间劳动人口将减少260万人。", "260万人", "韩国", "country"),
         # a province with its level word before its workers is their place (山东籍, 贵州员工 are origins)
@@ -126,3 +127,9 @@ def test_region_v2_a_body_across_provinces_is_a_national_story(record: Find) -> 
 def test_region_v2_china_by_name_in_taiwan_news(record: Find, body: str, surface: str, name: str) -> None:
     region = record(body, surface, head="發布日期：2017-03-01　來源：聯合報\n").region
     assert region is not None and region.name == name
+
+
+def test_region_v2_a_chain_of_places_names_its_innermost(record: Find) -> None:
+    body = "新疆阿克苏地区乌什县阿克托海乡吉格代力克村，过去自然条件恶劣。\n合作社吸纳230名村民就业。"
+    found = record(body, "230名", head="2020-01-08 09:00:00\n")
+    assert found.region is not None and found.region.name == "乌什县"
