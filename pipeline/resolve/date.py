@@ -34,8 +34,8 @@ from schemas import Metric
 _TO_VALUE = re.compile(r"[^，。；,;\d]{0,6}?(?:至|到)")
 _AFTER_BASE = re.compile(r"的[^，。；,;]*?\d[^，。；,;]*?(?:至|到)")
 _PREVIOUS_PERIOD = ("由上期的", "由上月的", "由上年的", "由上季度的")
-_TARGET_KINDS = {"year", "relative_year", "same_year", "ym", "ymd", "month_range", "quarter", "half", "festival",
-                 "holiday", "season"}
+_TARGET_KINDS = {"year", "relative_year", "same_year", "ym", "ymd", "month_range", "quarter", "half",
+                 "festival", "holiday", "season"}
 
 
 def sentence_date(
