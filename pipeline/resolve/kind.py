@@ -29,6 +29,8 @@ from pipeline.resolve.draft import Draft, clause
 from schemas import Direction, Kind, Metric, Unit
 
 _REALISED = ("已", "目前", "截至", "截止", "实际")
+# words of the number's own clause that say it was counted, not planned
+_COUNTED_SO_FAR = ("累计", "现有", "仅", "已经", "已有")
 
 
 class KindResolver:
@@ -128,6 +130,8 @@ class KindResolver:
             between = text[marker.end : quantity.start]
             if marker.start < clause_start and any(word in between for word in _REALISED):
                 continue  # 预计…，目前已…: what follows has happened
+            if any(word in text[max(clause_start, marker.end) : quantity.start] for word in _COUNTED_SO_FAR):
+                continue  # 累计为肯尼亚创造近5万个, 现有…仅30万: counted so far, not planned
             return True
         return False
 

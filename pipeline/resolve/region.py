@@ -65,6 +65,8 @@ _FIRM_NAME = re.compile(r"[^\W\d的]{1,10}?(?:股份有限公司|有限责任公
 # 韩国 + 雇佣 + 劳动部: the rest of a ministry's name between a country and an agency word
 _AGENCY_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _AGENCY_ENDINGS = ("部", "局", "署", "处")
+# 湖北随州人，: a place followed by 人 and a stop names where someone comes from
+_NATIVE_OF = ("人，", "人。", "人,", "人、")
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
 # 番禺区的浩洋电子股份有限公司: a firm introduced with its place; its short name (2-8 characters)
 _FIRM_SUFFIXES = ("公司", "集团")
@@ -146,6 +148,12 @@ def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
     """香港青年, 湖北籍员工, 贵州员工: a place that says where people are from."""
     if place.scope is not None:
         return False
+    chain_end = place.end
+    for other in found.places:  # 湖北 + 随州 + 人: the places of one chain share its 人
+        if other.start == chain_end:
+            chain_end = other.end
+    if found.text.startswith(_NATIVE_OF, chain_end):
+        return True  # 他是湖北随州人，…: where he comes from
     native = found.text.startswith("籍", place.end)
     if not native and place.surface.endswith(("省", "市")):
         return False  # 山东省农民工总量: the province's own workers; 山东籍, 山东 are where from

@@ -102,3 +102,16 @@ def test_kind_v2_a_target_met_announces_no_targets(record: Find) -> None:
     body = "前11个月，全国城镇新增就业超过1200万人，提前完成全年目标任务；城镇调查失业率平均值为5.2%。"
     found = record(body, "5.2%")
     assert found.projected is False
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "projected"),
+    [
+        # counted so far is no plan, whatever word of the future stands before it
+        ("预计今年蒙内铁路累计为肯尼亚创造近5万个工作岗位。", "5万个", False),
+        # 今明两年 is a plan that ends next year
+        ("今明两年职业技能培训3500万人次以上。", "3500万人次", True),
+    ],
+)
+def test_kind_v2_projection(record: Find, body: str, surface: str, projected: bool) -> None:
+    assert record(body, surface).projected is projected

@@ -275,6 +275,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("超市网点的开业率达到95%，企业复工有序。", "95%", "resumption_rate"),
         ("预计春节期间将有5万名家政人员留京。", "5万名", "workers_at_work"),
         ("据介绍，重庆目前有大约2/3的劳动力转移就业。", "2/3", "other"),
+        # people who have work (有N人就业) are a stock; matches with 初步; people fetched (接来) are moved
+        ("我们的零工经济也有2亿人就业。", "2亿人", "workers_at_work"),
+        ("招聘会共达成初步就业意向3000多人。", "3000多人", "job_matches"),
+        ("为复工，公司最终从湖南、江西等地陆续接来150多人。", "150多人", "workers_transported"),
         # people who benefit, counted after the number
         ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms
