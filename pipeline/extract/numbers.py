@@ -68,6 +68,9 @@ _CHINESE = (
     r"(?:点[零〇一二三四五六七八九]+)?"
 )
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
+# 0.5、0.1个百分点: a bare number, then 、 and the quantity that carries the counting word
+_LISTED_NUMBER = re.compile(r"(?<![\d.,/])(?P<number>\d+\.\d+|\d{1,3})(?:、|和)$")
+_MAX_LISTED = 4
 # 五六个, 二三十人, 三四百家, 七八成: two neighbouring digits name a range, not a two-digit number
 _DIGIT_PAIR = re.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<place>[十百千万]?)")
 _PAIR_PLACES = {"": 1, "十": 10, "百": 100, "千": 1000, "万": 10000}
@@ -167,7 +170,28 @@ class QuantityFinder:
                     found.append(quantity)
                 elif match.group("join"):
                     found.extend(self._range_sides(normalised, match))
-        return found
+        return self._listed_before(normalised, found)
+
+    @staticmethod
+    def _listed_before(text: str, found: list[Quantity]) -> list[Quantity]:
+        """分别比3月份高0.5、0.1个百分点: a bare number listed right before a share or points
+        takes their counting word (the list writes it once, after the last item)."""
+        listed: list[Quantity] = []
+        for quantity in found:
+            if quantity.unit not in (Unit.percent, Unit.percentage_point) or quantity.value_max:
+                continue
+            start = quantity.start
+            for _ in range(_MAX_LISTED):  # 5.2、3.1和2.0%: walk back over the list
+                bare = _LISTED_NUMBER.search(text, max(0, start - 12), start)
+                if bare is None or any(q.end > bare.start() and q.start < start for q in found):
+                    break
+                value = parse_number(bare.group("number"))
+                if value is None:
+                    break
+                listed.append(Quantity(bare.start("number"), bare.end("number"), value,
+                                       quantity.classifier, quantity.unit, Qualifier.exact))
+                start = bare.start("number")
+        return sorted([*found, *listed], key=lambda q: q.start) if listed else found
 
     def _range_sides(self, text: str, match: re.Match[str]) -> list[Quantity]:
         """上升10.3个百分点至14.7%: no range (the units differ) but two quantities, each side read

@@ -111,7 +111,8 @@ def _previous_period_value(text: str, quantity: Quantity, last: TimeMention) -> 
 
 def _pair_base_time(text: str, last: TimeMention, quantity: Quantity) -> bool:
     """由2018年的3万人增加到4万人: the time is the earlier value's own, not the later one's."""
-    return text.endswith("由", 0, last.start) and bool(_AFTER_BASE.fullmatch(text, last.end, quantity.start))
+    return text.endswith(("由", "从"), 0, last.start) and bool(
+        _AFTER_BASE.fullmatch(text, last.end, quantity.start))  # 从3月份的18.3%下降至3.5% too
 
 
 def _period_before(value: str | None) -> str | None:

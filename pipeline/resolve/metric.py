@@ -134,12 +134,12 @@ class MetricResolver:
         modifiers = self.lexicon.modifiers
         after = found.text[quantity.end : quantity.end + 12]
         before = found.text[max(0, quantity.start - 4) : quantity.start].rstrip("超过低于高不足到达在")
-        if quantity.unit in (Unit.percent, Unit.percentage_point) and not before.endswith("率"):
+        if quantity.unit in (Unit.percent, Unit.percentage_point) and not before.endswith(("率", "水平")):
             return False  # 八成以上的企业已开工: a share of enterprises; 开工率八成以上的企业: a class
         rest = next((after[len(w):] for w in modifiers.class_after if after.startswith(w)), None)
         if rest is not None and quantity.unit is Unit.enterprise and not rest.startswith("的"):
             rest = None  # 1.5万户以上小微企业: over so many firms, not a class of firms
-        if rest is None and after.startswith("的") and before.endswith("率"):
+        if rest is None and after.startswith("的") and before.endswith(("率", "水平")):
             rest = after[1:]  # 复产率超70%的企业
         raw_before = found.text[max(0, quantity.start - 4) : quantity.start]
         if rest is None and after.startswith("的") and raw_before.endswith(modifiers.class_before):

@@ -82,6 +82,13 @@ def test_numbers_v2_range_has_upper_bound(
     assert quantity.value_max == (Decimal(value_max) if value_max else None)
 
 
+def test_numbers_a_list_writes_its_counting_word_once(quantities: QuantityFinder) -> None:
+    text = "分别比3月份高0.5、0.1个百分点，分别增长5.2、3.1和2.0%"
+    found = [(text[q.start : q.end], q.unit) for q in quantities.find(text)]
+    assert found == [("0.5", Unit.percentage_point), ("0.1个百分点", Unit.percentage_point),
+                     ("5.2", Unit.percent), ("3.1", Unit.percent), ("2.0%", Unit.percent)]
+
+
 @pytest.mark.parametrize(
     ("text", "surfaces"),
     [("失业率上升10.3个百分点至14.7%", ["10.3个百分点", "14.7%"]),

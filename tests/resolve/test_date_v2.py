@@ -59,6 +59,8 @@ from tests.resolve.conftest import Find
         ("在2019年基础上，全市今年新增就业1.2万人。", "1.2万人", "2020-03-10"),
         # a plan for the festival takes its month
         ("预计春节期间将有5万名家政人员留京。", "5万名", "2021-01"),
+        # 从X的A下降至B: only A takes X's time
+        ("全市调查失业率从1月份的8.3%下降至3.5%。", "3.5%", "2020-03-10"),
         # 今明两年 ends next year
         ("今明两年职业技能培训3500万人次以上。", "3500万人次", "2021"),
         # 这两天 speaks from the day of the text

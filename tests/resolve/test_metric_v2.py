@@ -134,6 +134,10 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("巩固脱贫攻坚成果，完成贫困户危房改造1561户，带动就业。", "1561户"),
         ("例如，一名员工每月的原净工资性收入为2500欧元，因采取短时工作制降至1200欧元。", "1200欧元"),
         ("南昌大学项目服务面积10万余亩，帮助农户就业增收。", "10万"),
+        # a class defined by a production level; staffing quotas; inspections; patients
+        ("达到正常生产水平一半以上的企业占六成，复工稳步推进。", "一半"),
+        ("这个班组编制11人，只有8人在岗。", "11人"),
+        ("检查过往车辆近5000台，检查人员近万人，企业复工有序。", "万人"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
@@ -279,6 +283,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("我们的零工经济也有2亿人就业。", "2亿人", "workers_at_work"),
         ("招聘会共达成初步就业意向3000多人。", "3000多人", "job_matches"),
         ("为复工，公司最终从湖南、江西等地陆续接来150多人。", "150多人", "workers_transported"),
+        # a graduate cohort entering the market, and wages paid to workers
+        ("今年还有874万的高校毕业生进入就业市场。", "874万", "other"),
+        ("园区吸纳村民务工，蓝莓园支付务工费就超过500万元。", "500万元", "other"),
         # people who benefit, counted after the number
         ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms
