@@ -138,6 +138,11 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("达到正常生产水平一半以上的企业占六成，复工稳步推进。", "一半"),
         ("这个班组编制11人，只有8人在岗。", "11人"),
         ("检查过往车辆近5000台，检查人员近万人，企业复工有序。", "万人"),
+        # student aid, disability welfare, water supply and federations of business are no labour figures
+        ("全国发放国家助学贷款474.44万人，发放金额346.07亿元，就业帮扶同步推进。", "474.44万人"),
+        ("截至2024年12月，1191.4万残疾人领取困难残疾人生活补贴，1623.1万重度残疾人领取护理补贴。", "1623.1万"),
+        ("农村自来水普及率达到94%，务工收入稳定增长。", "94%"),
+        ("全国工商联发动3000多个基层工商联组织、5万多家所属商会全面摸排民营企业岗位需求。", "5万多家"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],

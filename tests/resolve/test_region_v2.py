@@ -133,3 +133,8 @@ def test_region_v2_a_chain_of_places_names_its_innermost(record: Find) -> None:
     body = "新疆阿克苏地区乌什县阿克托海乡吉格代力克村，过去自然条件恶劣。\n合作社吸纳230名村民就业。"
     found = record(body, "230名", head="2020-01-08 09:00:00\n")
     assert found.region is not None and found.region.name == "乌什县"
+
+
+def test_region_v2_a_place_name_across_two_words_is_no_place(record: Find) -> None:
+    found = record("易地扶贫搬迁安置点吸纳就业300人。", "300人")  # 搬迁 + 安置, not 迁安市
+    assert found.region is None or found.region.name != "迁安市"
