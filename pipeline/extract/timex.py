@@ -144,6 +144,13 @@ class TimeFinder:
                 # 8月5日至11日: the range's end day is in the month its start names
                 value = f"{mentions[-1].value[:8]}{int(groups['day']):02d}"
                 year = value[:4]
+            if (kind == "ymd" and value is not None and mentions and mentions[-1].kind == "ymd"
+                    and mentions[-1].value and not mentions[-1].rolled_back and not groups.get("year")
+                    and text[mentions[-1].end : match.start()] in self._range_joiners
+                    and value[:4] != mentions[-1].value[:4]):
+                # 7月27日至8月2日, published 7月28日: a period under way ends in its start's year
+                value = f"{mentions[-1].value[:4]}{value[4:]}"
+                year = value[:4]
             if kind == "same_year":  # 全年: the year under discussion
                 named = [m.year_only for m in mentions if m.year_only and m.kind in ("year", "relative_year")]
                 if named:  # 2019年就业形势…全年新增: the year this text just named

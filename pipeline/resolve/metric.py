@@ -107,6 +107,9 @@ class MetricResolver:
 
     # -- rule 1: not a record --------------------------------------------------------
     def excluded(self, found: SentenceFindings, quantity: Quantity, counted: Noun | None) -> bool:
+        if found.text.startswith(_DISPLAY_AFTER, quantity.end) and found.text.endswith(
+                "“", 0, quantity.start):
+            return True  # “1361万人”——去年我国城镇新增就业1361万人: a display headline of the body
         if counted is not None and counted.kind == "excluded":
             return True
         if counted is not None and counted.kind == "enterprise" and found.text.startswith(
@@ -118,9 +121,6 @@ class MetricResolver:
             return False
         if counted is not None and counted.kind in ("person", "enterprise"):
             return False  # 社区1809名搬迁群众: the number counts the people, not the community
-        if found.text.startswith(_DISPLAY_AFTER, quantity.end) and found.text.endswith(
-                "“", 0, quantity.start):
-            return True  # “1361万人”——去年我国城镇新增就业1361万人: a display headline of the body
         if counted is None and _excluded_ahead(found, quantity, self.lexicon.modifiers.job_post_words):
             return True
         return any(

@@ -89,3 +89,8 @@ def test_timex_v2_release_days_and_names_date_nothing(
 def test_timex_v2_compared_pair_keeps_each_time(times: TimeFinder, published: dt.date) -> None:
     found = times.find("由2019年1月至3月的3.1%下跌至2019年2月至4月的3.0%", published)
     assert [(m.value, m.comparison) for m in found] == [("2019-03", False), ("2019-04", False)]
+
+
+def test_timex_a_period_under_way_ends_in_its_start_year(times: TimeFinder) -> None:
+    found = times.find("7月27日至8月2日，共举办招聘专场4个", dt.date(2026, 7, 28))
+    assert [t.value for t in found] == ["2026-07-27", "2026-08-02"]

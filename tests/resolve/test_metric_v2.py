@@ -143,6 +143,7 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("截至2024年12月，1191.4万残疾人领取困难残疾人生活补贴，1623.1万重度残疾人领取护理补贴。", "1623.1万"),
         ("农村自来水普及率达到94%，务工收入稳定增长。", "94%"),
         ("全国工商联发动3000多个基层工商联组织、5万多家所属商会全面摸排民营企业岗位需求。", "5万多家"),
+        ("“3.8%”——去年末，全国城镇登记失业率为3.9%，处于低位。", "3.8%"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
@@ -291,6 +292,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # a graduate cohort entering the market, and wages paid to workers
         ("今年还有874万的高校毕业生进入就业市场。", "874万", "other"),
         ("园区吸纳村民务工，蓝莓园支付务工费就超过500万元。", "500万元", "other"),
+        # posts an employer cuts are other, like layoffs
+        ("为削减开支，一家连锁超市一次性裁减了450个岗位。", "450个", "other"),
         # people who benefit, counted after the number
         ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms

@@ -138,3 +138,8 @@ def test_region_v2_a_chain_of_places_names_its_innermost(record: Find) -> None:
 def test_region_v2_a_place_name_across_two_words_is_no_place(record: Find) -> None:
     found = record("易地扶贫搬迁安置点吸纳就业300人。", "300人")  # 搬迁 + 安置, not 迁安市
     assert found.region is None or found.region.name != "迁安市"
+
+
+def test_region_v2_qizhong_is_no_place_name(record: Find) -> None:
+    found = record("五省出台政策，其中江西、辽宁已经有1339人领到失业补助金。", "1339人")  # not 中江县
+    assert found.region is not None and found.region.name == "全国"
