@@ -269,7 +269,7 @@ class Lexicon:
         prefixes = _alternation(self.modifiers.change_prefixes)
         verbs = _alternation(self.modifiers.change_verbs)
         self._change = re.compile(
-            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?P<verb>{verbs})(?:分别)?(?:了|为|达|在)?"
+            rf"(?:(?:{prefixes})[^，。；,;\d]{{0,4}}?)?(?P<verb>{verbs})(?:分别)?(?:高达|达到|了|为|达|在)?"
             r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
         )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")

@@ -29,6 +29,7 @@ from tests.resolve.conftest import Find
         # a gap between two groups at one time is a level; against an earlier period, a change
         ("25—59岁人口调查失业率为4.6%，低于全国城镇调查失业率0.6个百分点。", "0.6个百分点", "level", None),
         ("全市失业率为3.1%，比上年下降0.5个百分点。", "0.5个百分点", "change", "down"),
+        ("今年以来，企业人才需求同比增长高达88.22%。", "88.22%", "change", "up"),
         # sudden moves are changes too
         ("4月份失业率环比飙升10.3个百分点至14.7%。", "10.3个百分点", "change", "up"),
         ("受疫情影响，当月就业人数锐减2万人。", "2万人", "change", "down"),
