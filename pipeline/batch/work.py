@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from pipeline.batch.sinks.base import Prepared, prepare
 from pipeline.batch.sources import FieldNames, SourceSettings, derived_id
 from pipeline.document import RawDocument
 from pipeline.errors import doc_error
@@ -88,6 +89,11 @@ def process_one(raw: RawDocument, settings: Settings) -> ExtractedDocument:
             script=Script.simplified, article=ArticleMeta(), text="",
             errors=[doc_error("extract.failed", reason=f"{exc.__class__.__name__}: {exc}")],
         )
+
+
+def prepare_one(raw: RawDocument, settings: Settings, rows: bool) -> Prepared:
+    """Process one document and serialise it for the sinks (`rows`: their table rows too)."""
+    return prepare(process_one(raw, settings), rows)
 
 
 def process_partition(raws: Sequence[RawDocument], settings: Settings) -> list[ExtractedDocument]:
