@@ -21,6 +21,7 @@ import ahocorasick_rs
 from pydantic import BaseModel, Field, model_validator
 
 from pipeline.extract.prefilter import guarded, matches_in_wider_text, word_trie
+from pipeline.extract.recent import Recent
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -204,6 +205,9 @@ class Lexicon:
         self.modifiers = load_data("modifiers.yaml", ModifierTable)
         self.metric_units = {m: set(spec.units) for m, spec in self.metric_table.metrics.items()}
         self.generic_metrics = frozenset(self.modifiers.generic_metrics)
+        # a sentence's findings and the subjects it teaches read its cues and nouns in turn
+        self._recent_cues = Recent(self._cues)
+        self._recent_nouns = Recent(self._find_nouns)
 
         self._term_groups: dict[str, list[CueGroup]] = {}
         for group in self.metric_table.cues:
@@ -282,6 +286,10 @@ class Lexicon:
                 self._gate = None
 
     def cues(self, text: str) -> list[Cue]:
+        """The metric cues of `text`, in order (the answer for a text asked lately is kept)."""
+        return self._recent_cues(text)
+
+    def _cues(self, text: str) -> list[Cue]:
         found = []
         for start, end in _longest_at_each_start(self._terms, text):
             term = text[start:end]
@@ -308,6 +316,10 @@ class Lexicon:
         return [cue.start for cue in self.cues(text) if cue.unit is Unit.ratio]
 
     def nouns(self, text: str) -> list[Noun]:
+        """The nouns of `text`, in order (the answer for a text asked lately is kept)."""
+        return self._recent_nouns(text)
+
+    def _find_nouns(self, text: str) -> list[Noun]:
         found = [
             Noun(start, end, text[start:end], self._noun_kind[text[start:end]])
             for _, start, end in self._nouns.find_matches_as_indexes(text)

@@ -46,3 +46,17 @@ def test_shortcuts_no_cue_no_subject_learnt(extractor: Extractor, sentence: str)
     hints: dict[Any, str] = {}
     learn_subjects(lexicon, sentence, hints)
     assert hints == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=10).map("".join), max_size=8))
+def test_shortcuts_recent_answers_are_fresh_ones(extractor: Extractor, sentences: list[str]) -> None:
+    # the kept answers of scan, cues and nouns are those a new scan gives, each a list of its own
+    gazetteer, lexicon = extractor.gazetteer, extractor.lexicon
+    for sentence in [*sentences, *reversed(sentences)]:
+        for kept, fresh in ((gazetteer.scan, gazetteer._scan), (lexicon.cues, lexicon._cues),
+                            (lexicon.nouns, lexicon._find_nouns)):
+            answer = kept(sentence)
+            assert answer == fresh(sentence)
+            answer.append(None)  # a caller changing its list changes no later answer
+            assert kept(sentence) == fresh(sentence)
