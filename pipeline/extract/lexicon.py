@@ -191,6 +191,17 @@ def _longest_at_each_start(automaton: ahocorasick_rs.AhoCorasick, text: str) -> 
     return sorted(longest.items())
 
 
+def _joined(patterns: list[str]) -> re.Pattern[str] | None:
+    """One guarded alternation of `patterns`, or None when they cannot be joined as they are
+    (back-references, clashing group names)."""
+    if any(re.search(r"\\\d|\(\?P=", pattern) for pattern in patterns):
+        return None
+    try:
+        return re.compile(guarded("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)"))
+    except re.error:
+        return None
+
+
 def _any_of(words: list[str]) -> re.Pattern[str]:
     """A pattern that is found in a text exactly when one of `words` is in it."""
     return re.compile(_alternation(words) if words else "(?!)")
@@ -222,6 +233,9 @@ class Lexicon:
             for group in self.metric_table.cues
             for pattern in group.patterns
         ]
+        # whether any of them matches, in one scan: an alternation matches exactly where one
+        # of its alternatives does (patterns that refer back to a group are not joined)
+        self._any_cue_pattern = _joined([pattern.pattern for pattern, _ in self._cue_patterns])
 
         self._noun_kind: dict[str, Literal["person", "enterprise", "excluded"]] = {}
         for kind, words in self.nouns_table.subjects.items():
@@ -309,6 +323,8 @@ class Lexicon:
         return bool(self._any_word.search(sentence))
 
     def cue_patterns_match(self, sentence: str) -> bool:
+        if self._any_cue_pattern is not None:
+            return self._any_cue_pattern.search(sentence) is not None
         return any(pattern.search(sentence) for pattern, _ in self._cue_patterns)
 
     def ratio_positions(self, text: str) -> list[int]:

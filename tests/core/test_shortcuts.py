@@ -60,3 +60,13 @@ def test_shortcuts_recent_answers_are_fresh_ones(extractor: Extractor, sentences
             assert answer == fresh(sentence)
             answer.append(None)  # a caller changing its list changes no later answer
             assert kept(sentence) == fresh(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "招聘", "岗位", "人次", "求人倍率", "用工缺口", "返岗率"]),
+                max_size=14).map("".join))
+def test_shortcuts_joined_cue_patterns_answer_as_each(extractor: Extractor, sentence: str) -> None:
+    # one alternation of the cue patterns matches exactly where one of them does
+    lexicon = extractor.lexicon
+    assert lexicon.cue_patterns_match(sentence) == any(
+        pattern.search(sentence) for pattern, _ in lexicon._cue_patterns)
