@@ -14,7 +14,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from pipeline.batch.sinks.base import Prepared, prepare
 from pipeline.batch.sources import FieldNames, SourceSettings, derived_id
 from pipeline.document import RawDocument
 from pipeline.errors import doc_error
@@ -22,6 +21,7 @@ from pipeline.settings import Settings
 from schemas import ArticleMeta, ExtractedDocument, Script
 
 if TYPE_CHECKING:
+    from pipeline.batch.sinks.base import Prepared
     from pipeline.process import Extractor
 
 logger = logging.getLogger(__name__)
@@ -93,6 +93,10 @@ def process_one(raw: RawDocument, settings: Settings) -> ExtractedDocument:
 
 def prepare_one(raw: RawDocument, settings: Settings, rows: bool) -> Prepared:
     """Process one document and serialise it for the sinks (`rows`: their table rows too)."""
+    # imported here: the sinks' package loads SQLAlchemy and pyarrow, which a worker that
+    # only processes (a Dask worker, a library call) does not need
+    from pipeline.batch.sinks.base import prepare
+
     return prepare(process_one(raw, settings), rows)
 
 
