@@ -119,20 +119,20 @@ def _map_pool(
 
     try:
         pool = multiprocessing.get_context().Pool(settings.workers, initializer=_ignore_sigint)
+        try:
+            for document in pool.imap(work, gated(), chunksize=settings.chunk_size):
+                slots.release()
+                yield document
+            pool.close()
+            pool.join()
+        finally:
+            stop.set()
+            for _ in range(settings.max_in_flight + 1):
+                slots.release()
+            pool.terminate()
     finally:
-        if frozen:
-            gc.unfreeze()  # the workers are forked: this process collects as before
-    try:
-        for document in pool.imap(work, gated(), chunksize=settings.chunk_size):
-            slots.release()
-            yield document
-        pool.close()
-        pool.join()
-    finally:
-        stop.set()
-        for _ in range(settings.max_in_flight + 1):
-            slots.release()
-        pool.terminate()
+        if frozen:  # frozen for the run: this process's collector skips the Extractor too
+            gc.unfreeze()
 
 
 def _shared_extractor(settings: BatchSettings) -> bool:
