@@ -21,6 +21,7 @@ from pipeline.settings import Settings
 from schemas import ArticleMeta, ExtractedDocument, Script
 
 if TYPE_CHECKING:
+    from pipeline.batch.sinks.base import Prepared
     from pipeline.process import Extractor
 
 logger = logging.getLogger(__name__)
@@ -88,6 +89,15 @@ def process_one(raw: RawDocument, settings: Settings) -> ExtractedDocument:
             script=Script.simplified, article=ArticleMeta(), text="",
             errors=[doc_error("extract.failed", reason=f"{exc.__class__.__name__}: {exc}")],
         )
+
+
+def prepare_one(raw: RawDocument, settings: Settings, rows: bool) -> Prepared:
+    """Process one document and serialise it for the sinks (`rows`: their table rows too)."""
+    # imported here: the sinks' package loads SQLAlchemy and pyarrow, which a worker that
+    # only processes (a Dask worker, a library call) does not need
+    from pipeline.batch.sinks.base import prepare
+
+    return prepare(process_one(raw, settings), rows)
 
 
 def process_partition(raws: Sequence[RawDocument], settings: Settings) -> list[ExtractedDocument]:

@@ -27,6 +27,7 @@ import ahocorasick_rs
 from pydantic import BaseModel, Field
 
 from pipeline.errors import ConfigError
+from pipeline.extract.recent import Recent
 from pipeline.resources import load_data
 from schemas import Level, Region
 
@@ -160,6 +161,8 @@ class Gazetteer:
         self._heads_automaton = ahocorasick_rs.AhoCorasick(sorted({s[:_HEAD] for s in kinds}))
         self._zone_set = frozenset(self._zones)
         self._zone_lengths = tuple(sorted({len(z) for z in self._zones}, reverse=True))
+        # a sentence's findings, the places it teaches and the place it leaves scan it in turn
+        self._recent_scans = Recent(self._scan)
 
     # -- building -------------------------------------------------------------
 
@@ -284,6 +287,13 @@ class Gazetteer:
                       self._heads_automaton.find_matches_as_indexes(text, overlapping=True))
 
     def scan(self, text: str) -> list[PlaceMention]:
+        """Place and development-zone mentions in a Simplified `text`, in order.
+
+        The rules of a sentence scan it in turn: the answer for a text asked lately is kept.
+        """
+        return self._recent_scans(text)
+
+    def _scan(self, text: str) -> list[PlaceMention]:
         """Place and development-zone mentions in a Simplified `text`, in order.
 
         Leftmost-longest and non-overlapping, over full names, short forms, aliases,

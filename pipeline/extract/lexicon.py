@@ -21,6 +21,7 @@ import ahocorasick_rs
 from pydantic import BaseModel, Field, model_validator
 
 from pipeline.extract.prefilter import guarded, matches_in_wider_text, word_trie
+from pipeline.extract.recent import Recent
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
 
@@ -200,6 +201,17 @@ def _longest_at_each_start(automaton: ahocorasick_rs.AhoCorasick, text: str) -> 
     return sorted(longest.items())
 
 
+def _joined(patterns: list[str]) -> re.Pattern[str] | None:
+    """One guarded alternation of `patterns`, or None when they cannot be joined as they are
+    (back-references, clashing group names)."""
+    if any(re.search(r"\\\d|\(\?P=", pattern) for pattern in patterns):
+        return None
+    try:
+        return re.compile(guarded("|".join(f"(?:{pattern})" for pattern in patterns) or "(?!)"))
+    except re.error:
+        return None
+
+
 def _any_of(words: list[str]) -> re.Pattern[str]:
     """A pattern that is found in a text exactly when one of `words` is in it."""
     return re.compile(_alternation(words) if words else "(?!)")
@@ -214,6 +226,9 @@ class Lexicon:
         self.modifiers = load_data("modifiers.yaml", ModifierTable)
         self.metric_units = {m: set(spec.units) for m, spec in self.metric_table.metrics.items()}
         self.generic_metrics = frozenset(self.modifiers.generic_metrics)
+        # a sentence's findings and the subjects it teaches read its cues and nouns in turn
+        self._recent_cues = Recent(self._cues)
+        self._recent_nouns = Recent(self._find_nouns)
 
         self._term_groups: dict[str, list[CueGroup]] = {}
         for group in self.metric_table.cues:
@@ -228,6 +243,9 @@ class Lexicon:
             for group in self.metric_table.cues
             for pattern in group.patterns
         ]
+        # whether any of them matches, in one scan: an alternation matches exactly where one
+        # of its alternatives does (patterns that refer back to a group are not joined)
+        self._any_cue_pattern = _joined([pattern.pattern for pattern, _ in self._cue_patterns])
 
         self._noun_kind: dict[str, Literal["person", "enterprise", "excluded"]] = {}
         for kind, words in self.nouns_table.subjects.items():
@@ -292,6 +310,10 @@ class Lexicon:
                 self._gate = None
 
     def cues(self, text: str) -> list[Cue]:
+        """The metric cues of `text`, in order (the answer for a text asked lately is kept)."""
+        return self._recent_cues(text)
+
+    def _cues(self, text: str) -> list[Cue]:
         found = []
         for start, end in _longest_at_each_start(self._terms, text):
             term = text[start:end]
@@ -311,6 +333,8 @@ class Lexicon:
         return bool(self._any_word.search(sentence))
 
     def cue_patterns_match(self, sentence: str) -> bool:
+        if self._any_cue_pattern is not None:
+            return self._any_cue_pattern.search(sentence) is not None
         return any(pattern.search(sentence) for pattern, _ in self._cue_patterns)
 
     def ratio_positions(self, text: str) -> list[int]:
@@ -318,6 +342,10 @@ class Lexicon:
         return [cue.start for cue in self.cues(text) if cue.unit is Unit.ratio]
 
     def nouns(self, text: str) -> list[Noun]:
+        """The nouns of `text`, in order (the answer for a text asked lately is kept)."""
+        return self._recent_nouns(text)
+
+    def _find_nouns(self, text: str) -> list[Noun]:
         found = [
             Noun(start, end, text[start:end], self._noun_kind[text[start:end]])
             for _, start, end in self._nouns.find_matches_as_indexes(text)

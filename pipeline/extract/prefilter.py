@@ -11,6 +11,7 @@ class, `.`, back-references, flags), or can match the empty string, there is no 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
 from typing import Any
@@ -52,6 +53,36 @@ def guarded(pattern: str) -> str:
     """`pattern` behind its first-character guard (itself when there is none)."""
     lookahead = guard(pattern)
     return f"{lookahead}(?:{pattern})" if lookahead else pattern
+
+
+class SparseScan:
+    """`finditer` of a pattern whose matches start at rare characters (an HTML tag's <, a
+    bracket, an invisible character), tried only where one of those stands.
+
+    `re` cannot skip ahead to the start characters of an alternation whose alternatives
+    begin differently, so it tries every alternative at every position of the text. Here a
+    one-class scan (which `re` runs in compiled code) finds each place a match can start, and
+    the pattern is tried there alone: the same matches, in the same order (a match cannot be
+    empty when the first characters are known, and neither scan looks back differently).
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        first = first_char_class(pattern.pattern) if not pattern.flags & ~re.UNICODE else None
+        self._first = re.compile(first) if first else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self._first is None:
+            yield from self.pattern.finditer(text)
+            return
+        position = 0
+        while (candidate := self._first.search(text, position)) is not None:
+            match = self.pattern.match(text, candidate.start())
+            if match is None:
+                position = candidate.start() + 1
+            else:
+                yield match
+                position = match.end()
 
 
 def _sequence(sequence: list[tuple[Any, Any]], items: list[str]) -> bool:

@@ -195,7 +195,8 @@ class TimeFinder:
     def _bracketed_after_name(self, text: str, start: int) -> bool:
         """A time in brackets right after a name word (行动计划（2026—2030年）) names, not dates."""
         head = _RANGE_START.sub("", text[max(0, start - 16) : start])  # （2026—2030年）: the whole range
-        return any(head.endswith((f"{word}（", f"{word}(")) for word in self.table.name_words)
+        # a name word and a bracket: one test of the bracket, then one of the words (a tuple)
+        return head.endswith(("（", "(")) and head[:-1].endswith(self.table.name_words)
 
     def _in_name(self, text: str, end: int) -> bool:
         """2025年春风行动, 2023年秋季招聘月: a year followed, within its clause, by a name word."""

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import opencc
 from pydantic import BaseModel, field_validator
 
+from pipeline.extract.prefilter import SparseScan
 from pipeline.resources import load_data
 from schemas import Script
 
@@ -76,10 +77,12 @@ class Converter:
         self.table = table or load_data("conversion.yaml", ConversionTable)
         self._t2s = opencc.OpenCC(self.table.opencc_config)
         self._s2t = opencc.OpenCC("s2t.json")
-        self._removable = re.compile(
+        # tags, pinyin and invisible characters start at a few rare characters: a page is
+        # scanned for those, not tried at every position with every alternative
+        self._removable = SparseScan(re.compile(
             f"(?:{self.table.html_tag_pattern})|(?:{self.table.inline_pinyin_pattern})"
             f"|(?:{self.table.invisible_pattern})+"
-        )
+        ))
         self._fix_pattern = (
             re.compile("|".join(sorted(map(re.escape, self.table.fixes), key=len, reverse=True)))
             if self.table.fixes

@@ -178,7 +178,7 @@ def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bo
     window = text[max(0, place.start - 3) : place.start]
     if place.scope is not None:
         return place.scope == "country" and window.endswith(_ORIGIN_BEFORE_SCOPE)
-    if any(window.endswith(word) for word in _ORIGIN_WORDS):
+    if window.endswith(_ORIGIN_WORDS):
         return _EVENT_AFTER.match(text, place.end) is None
     earlier = [p for p in places if p.end <= place.start]
     # a list goes on, or a place inside the one just named (青海省海东市): the same origin
@@ -291,7 +291,7 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
                 found = gazetteer.development_zone(mention.surface, city)
             continue
         window = sentence[max(0, mention.start - 3) : mention.start]
-        if any(window.endswith(word) for word in _ORIGIN_WORDS):
+        if window.endswith(_ORIGIN_WORDS):
             continue
         if _DATELINE_AFTER.match(sentence, mention.end) or sentence.startswith("籍", mention.end):
             continue

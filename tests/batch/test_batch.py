@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import signal
@@ -78,6 +79,18 @@ def test_batch_rerun_without_resume_keeps_one_copy(tmp_path: Path, small_archive
         run_batch(_settings(tmp_path, [small_archive], workers=2))
     assert len(_ids(tmp_path / "out" / "records.jsonl")) == 41
     assert _db_counts(f"sqlite:///{tmp_path / 'out' / 'employment.db'}")[0] == 41
+
+
+def test_batch_two_workers_write_what_one_writes_and_leave_the_collector(
+    tmp_path: Path, small_archive: Path
+) -> None:
+    # the workers share the Extractor built before they are forked; the collector is unfrozen
+    frozen = gc.get_freeze_count()
+    for workers in (1, 2):
+        run_batch(_settings(tmp_path / str(workers), [small_archive], workers=workers))
+    assert gc.get_freeze_count() == frozen
+    assert (tmp_path / "1" / "out" / "records.jsonl").read_bytes() == \
+        (tmp_path / "2" / "out" / "records.jsonl").read_bytes()
 
 
 def test_batch_kill_9_then_resume_loses_and_duplicates_nothing(

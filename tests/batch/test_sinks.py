@@ -10,7 +10,14 @@ import pyarrow.parquet as pq
 import pytest
 import sqlalchemy as sa
 
-from pipeline.batch.sinks import JsonlSink, ParquetSink, SinkError, SqlSink, normalize_db_url
+from pipeline.batch.sinks import (
+    JsonlSink,
+    ParquetSink,
+    SinkError,
+    SqlSink,
+    normalize_db_url,
+    prepare,
+)
 from pipeline.batch.sinks.sql import documents as documents_table
 from pipeline.batch.sinks.sql import records, schema_version
 from schemas import SCHEMA_VERSION, ExtractedDocument
@@ -178,3 +185,34 @@ def test_sinks_parquet_without_resume_replaces(tmp_path: Path,
     _write(ParquetSink(directory), [documents])
     _write(ParquetSink(directory), [documents[:1]])
     assert pq.read_table(directory / "documents").num_rows == 1
+
+
+def _table_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
+    engine = sa.create_engine(normalize_db_url(url))
+    try:
+        with engine.connect() as connection:
+            return {name: sorted(map(tuple, connection.execute(
+                sa.select(*(c for c in table.c if c.name != "processed_at"))).all()), key=repr)
+                for name, table in (("documents", documents_table), ("records", records))}
+    finally:
+        engine.dispose()
+
+
+def test_sinks_prepared_documents_are_written_the_same(
+    tmp_path: Path, documents: list[ExtractedDocument]
+) -> None:
+    # what the workers serialise ahead is stored byte for byte as the documents themselves
+    for name, prepared in (("plain", False), ("prepared", True)):
+        jsonl = JsonlSink(tmp_path / name / "records.jsonl")
+        sql = SqlSink(f"sqlite:///{tmp_path / name / 'test.db'}")
+        for sink in (jsonl, sql):
+            sink.open(resume=False)
+            if prepared:
+                sink.write_prepared([prepare(d, rows=sink.needs_rows) for d in documents])
+            else:
+                sink.write(documents)
+            sink.close()
+    assert (tmp_path / "plain" / "records.jsonl").read_bytes() == \
+        (tmp_path / "prepared" / "records.jsonl").read_bytes()
+    assert _table_rows(f"sqlite:///{tmp_path / 'plain' / 'test.db'}") == \
+        _table_rows(f"sqlite:///{tmp_path / 'prepared' / 'test.db'}")

@@ -16,6 +16,7 @@ from pipeline.extract.prefilter import (
     word_trie,
 )
 from pipeline.extract.timex import TimeFinder
+from pipeline.ingest.convert import Converter
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -97,3 +98,15 @@ def test_prefilter_word_trie_matches_the_alternation(words: list[str], text: str
     trie = re.compile(word_trie(words))
     assert [m.span() for m in trie.finditer(text)] == [
         m.span() for m in re.finditer(alternation, text)]
+
+
+_REMOVABLE_PIECES = ["业", "(", "（", ")", "）", "yè", "ā", "3", "<", ">", "b", "/", "\n", "\u200b", "\ufeff",
+                     "中", " ", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_REMOVABLE_PIECES), max_size=30).map("".join))
+def test_prefilter_sparse_scan_finds_what_finditer_finds(converter: Converter, text: str) -> None:
+    # the converter's pattern of what the view removes (tags, inline pinyin, invisible characters)
+    scan = converter._removable
+    assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]

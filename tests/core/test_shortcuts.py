@@ -46,3 +46,27 @@ def test_shortcuts_no_cue_no_subject_learnt(extractor: Extractor, sentence: str)
     hints: dict[Any, str] = {}
     learn_subjects(lexicon, sentence, hints)
     assert hints == {}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), max_size=10).map("".join), max_size=8))
+def test_shortcuts_recent_answers_are_fresh_ones(extractor: Extractor, sentences: list[str]) -> None:
+    # the kept answers of scan, cues and nouns are those a new scan gives, each a list of its own
+    gazetteer, lexicon = extractor.gazetteer, extractor.lexicon
+    for sentence in [*sentences, *reversed(sentences)]:
+        for kept, fresh in ((gazetteer.scan, gazetteer._scan), (lexicon.cues, lexicon._cues),
+                            (lexicon.nouns, lexicon._find_nouns)):
+            answer = kept(sentence)
+            assert answer == fresh(sentence)
+            answer.append(None)  # a caller changing its list changes no later answer
+            assert kept(sentence) == fresh(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_WORDS, "招聘", "岗位", "人次", "求人倍率", "用工缺口", "返岗率"]),
+                max_size=14).map("".join))
+def test_shortcuts_joined_cue_patterns_answer_as_each(extractor: Extractor, sentence: str) -> None:
+    # one alternation of the cue patterns matches exactly where one of them does
+    lexicon = extractor.lexicon
+    assert lexicon.cue_patterns_match(sentence) == any(
+        pattern.search(sentence) for pattern, _ in lexicon._cue_patterns)

@@ -5,7 +5,16 @@ Every sink follows `Sink`: it knows which documents it already holds (for
 store has them) and never holds a document twice.
 """
 
-from pipeline.batch.sinks.base import Sink, SinkError, document_row, error_rows, record_rows
+from pipeline.batch.sinks.base import (
+    Prepared,
+    PreparedSink,
+    Sink,
+    SinkError,
+    document_row,
+    error_rows,
+    prepare,
+    record_rows,
+)
 from pipeline.batch.sinks.jsonl import JsonlSink
 from pipeline.batch.sinks.parquet import ParquetSink
 from pipeline.batch.sinks.sql import SqlSink, normalize_db_url
@@ -13,11 +22,14 @@ from pipeline.batch.sinks.sql import SqlSink, normalize_db_url
 __all__ = [
     "JsonlSink",
     "ParquetSink",
+    "Prepared",
+    "PreparedSink",
     "Sink",
     "SinkError",
     "SqlSink",
     "document_row",
     "error_rows",
     "normalize_db_url",
+    "prepare",
     "record_rows",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -35,6 +36,47 @@ class Sink(Protocol):
     def close(self) -> None: ...
 
 
+class PreparedSink(Sink, Protocol):
+    """A sink that also stores documents serialised ahead (`Prepared`), the same way."""
+
+    needs_rows: bool  # it reads the rows of a `Prepared` (else only its JSON)
+
+    def write_prepared(self, batch: Sequence[Prepared]) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document as the JSONL and SQL sinks store it, serialised once where it was made.
+
+    A worker process prepares its documents, so the process that writes the sinks neither
+    rebuilds pydantic models from pickles nor dumps them again: it only writes (and on two
+    cores it competes less with the workers). The rows are those of `document_row` (without
+    `processed_at`, which the sink sets per batch), `record_rows` and `error_rows`; they are
+    empty when prepared without rows (no sink reads them).
+    """
+
+    doc_id: str
+    json: bytes  # model_dump_json, UTF-8: the JSONL line without its newline
+    n_records: int
+    codes: tuple[str, ...]  # the codes of its errors, for the run's summary
+    document_row: dict[str, Any]
+    record_rows: list[dict[str, Any]]
+    error_rows: list[dict[str, Any]]
+
+
+def prepare(document: ExtractedDocument, rows: bool = True) -> Prepared:
+    """`document` serialised for the sinks: one JSON dump serves the line and its hash."""
+    dumped = document.model_dump_json().encode("utf-8")
+    codes = tuple(error.code for error in document.errors)
+    if not rows:
+        return Prepared(document.doc_id, dumped, len(document.records), codes, {}, [], [])
+    return Prepared(
+        document.doc_id, dumped, len(document.records), codes,
+        _document_fields(document, hashlib.sha256(dumped).hexdigest()),
+        record_rows(document), error_rows(document),
+    )
+
+
 def content_sha256(document: ExtractedDocument) -> str:
     """Hash of the text a document was extracted from."""
     return hashlib.sha256(document.text.encode("utf-8")).hexdigest()
@@ -46,12 +88,17 @@ def result_sha256(document: ExtractedDocument) -> str:
 
 
 def document_row(document: ExtractedDocument, processed_at: datetime) -> dict[str, Any]:
+    return {**_document_fields(document, result_sha256(document)), "processed_at": processed_at}
+
+
+def _document_fields(document: ExtractedDocument, result_hash: str) -> dict[str, Any]:
+    """The documents row of `document` but its `processed_at`."""
     article = document.article
     region = article.region
     return {
         "doc_id": document.doc_id,
         "content_sha256": content_sha256(document),
-        "result_sha256": result_sha256(document),
+        "result_sha256": result_hash,
         "source": document.source,
         "script": document.script.value,
         "title": article.title,
@@ -66,7 +113,6 @@ def document_row(document: ExtractedDocument, processed_at: datetime) -> dict[st
         "text": document.text,
         "n_records": len(document.records),
         "n_errors": len(document.errors),
-        "processed_at": processed_at,
     }
 
 

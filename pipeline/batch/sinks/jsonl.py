@@ -10,11 +10,11 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO
 
-from pipeline.batch.sinks.base import SinkError
+from pipeline.batch.sinks.base import Prepared, SinkError
 from schemas import ExtractedDocument
 
 logger = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ logger.addHandler(logging.NullHandler())
 
 class JsonlSink:
     name = "jsonl"
+    needs_rows = False  # a `Prepared` is written by its JSON
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -50,14 +51,22 @@ class JsonlSink:
         return set(self._done)
 
     def write(self, batch: Sequence[ExtractedDocument]) -> None:
+        self._write((document.doc_id, document) for document in batch)
+
+    def write_prepared(self, batch: Sequence[Prepared]) -> None:
+        self._write((prepared.doc_id, prepared) for prepared in batch)
+
+    def _write(self, batch: Iterable[tuple[str, ExtractedDocument | Prepared]]) -> None:
         if self._stream is None:
             raise SinkError("JsonlSink.write called before open()")
         lines = []
-        for document in batch:
-            if document.doc_id in self._done:
+        for doc_id, document in batch:
+            if doc_id in self._done:
                 continue
-            self._done.add(document.doc_id)
-            lines.append(document.model_dump_json().encode("utf-8") + b"\n")
+            self._done.add(doc_id)
+            dumped = document.json if isinstance(document, Prepared) \
+                else document.model_dump_json().encode("utf-8")
+            lines.append(dumped + b"\n")
         try:
             self._stream.write(b"".join(lines))
             self._stream.flush()

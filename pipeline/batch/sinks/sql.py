@@ -24,7 +24,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from pipeline.batch.sinks import flat
-from pipeline.batch.sinks.base import SinkError, document_row, error_rows, record_rows
+from pipeline.batch.sinks.base import Prepared, SinkError, prepare
 from schemas import SCHEMA_VERSION, ExtractedDocument
 
 logger = logging.getLogger(__name__)
@@ -133,6 +133,7 @@ def normalize_db_url(url: str) -> URL:
 
 class SqlSink:
     name = "sql"
+    needs_rows = True
 
     def __init__(self, url: str, engine: Engine | None = None, retry_seconds: float = 60.0) -> None:
         self.url = normalize_db_url(url)
@@ -186,6 +187,15 @@ class SqlSink:
         return set(self._done)
 
     def write(self, batch: Sequence[ExtractedDocument]) -> None:
+        """Write the batch in one transaction (`_write_rows`)."""
+        self._write_rows({d.doc_id: (d, _document_rows(d)) for d in batch if d.doc_id not in self._done})
+
+    def write_prepared(self, batch: Sequence[Prepared]) -> None:
+        """Write documents serialised ahead, as `write` writes them."""
+        self._write_rows({p.doc_id: (p, (p.document_row, p.record_rows, p.error_rows))
+                          for p in batch if p.doc_id not in self._done})
+
+    def _write_rows(self, pending: dict[str, tuple[object, _Rows]]) -> None:
         """Write the batch in one transaction; a lost server connection is retried.
 
         PostgreSQL may restart or fail over mid-run: on a connection error the batch's
@@ -193,7 +203,6 @@ class SqlSink:
         dropped) is written again after a pause, for up to `retry_seconds`. The upsert
         makes a second write of committed documents a no-op, so nothing is lost or doubled.
         """
-        pending = {d.doc_id: d for d in batch if d.doc_id not in self._done}
         if not pending:
             return
         processed_at = datetime.now(UTC)
@@ -202,7 +211,7 @@ class SqlSink:
         while True:
             try:
                 with self.engine.begin() as connection:
-                    self._upsert(connection, list(pending.values()), processed_at)
+                    self._upsert(connection, [rows for _, rows in pending.values()], processed_at)
                 break
             except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
                 if not self._retries(exc) or waited >= self.retry_seconds:
@@ -224,9 +233,9 @@ class SqlSink:
         return self.url.get_backend_name() != "sqlite"
 
     def _upsert(
-        self, connection: sa.Connection, batch: list[ExtractedDocument], processed_at: datetime
+        self, connection: sa.Connection, batch: list[_Rows], processed_at: datetime
     ) -> None:
-        rows = {d.doc_id: document_row(d, processed_at) for d in batch}
+        rows = {row["doc_id"]: {**row, "processed_at": processed_at} for row, _, _ in batch}
         stored = dict(connection.execute(
             sa.select(documents.c.doc_id, documents.c.result_sha256)
             .where(documents.c.doc_id.in_(list(rows)))
@@ -241,10 +250,10 @@ class SqlSink:
         wanted = set(changed)
         record_batch: list[dict[str, Any]] = []
         error_batch: list[dict[str, Any]] = []
-        for document in batch:
-            if document.doc_id in wanted:
-                record_batch.extend(record_rows(document))
-                error_batch.extend(error_rows(document))
+        for row, record_rows, error_rows in batch:
+            if row["doc_id"] in wanted:
+                record_batch.extend(record_rows)
+                error_batch.extend(error_rows)
         connection.execute(sa.insert(documents), [rows[doc_id] for doc_id in changed])
         if record_batch:
             connection.execute(sa.insert(records), record_batch)
@@ -255,6 +264,15 @@ class SqlSink:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+# a document's rows: its documents row without `processed_at`, its records and its errors
+_Rows = tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]
+
+
+def _document_rows(document: ExtractedDocument) -> _Rows:
+    prepared = prepare(document)
+    return prepared.document_row, prepared.record_rows, prepared.error_rows
 
 
 def _json_dumps(value: object) -> str:
