@@ -65,6 +65,8 @@ _FIRM_NAME = re.compile(r"[^\W\d的]{1,10}?(?:股份有限公司|有限责任公
 # 韩国 + 雇佣 + 劳动部: the rest of a ministry's name between a country and an agency word
 _AGENCY_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,4}")
 _AGENCY_ENDINGS = ("部", "局", "署", "处")
+# 本市, 该省: scope words that point back to the place the sentence just named
+_ANAPHORA = ("本", "该")
 # 湖北随州人，: a place followed by 人 and a stop names where someone comes from
 _NATIVE_OF = ("人，", "人。", "人,", "人、")
 _LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
@@ -99,6 +101,8 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
             gap = text[named.end : last.start]
             if named.scope is None and gap in ("", "的"):
                 return named  # 湖北全省, 襄阳全市: the named place is the scope
+            if named.scope is None and last.surface.startswith(_ANAPHORA):
+                return named  # 上海市国资委…本市地域内: 本市/该省 refer to the place just named
             if named.scope is None and last.scope == "country" and _AGENCY_PREFIX.fullmatch(gap) \
                     and last.surface.endswith(_AGENCY_ENDINGS):
                 return named  # 韩国雇佣劳动部: another country's ministry speaks for that country

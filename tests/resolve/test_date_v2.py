@@ -63,6 +63,8 @@ from tests.resolve.conftest import Find
         ("全市调查失业率从1月份的8.3%下降至3.5%。", "3.5%", "2020-03-10"),
         # 如今 is now
         ("这支队伍从2014年组建时的7人发展到如今的45人，服务企业复工。", "45人", "2020-03-10"),
+        # 现有 is now, whatever year the paragraph named before
+        ("开发区2012年获批，现有规模以上工业企业218家，带动就业。", "218家", "2020-03-10"),
         # 今明两年 ends next year
         ("今明两年职业技能培训3500万人次以上。", "3500万人次", "2021"),
         # 这两天 speaks from the day of the text

@@ -110,6 +110,8 @@ def test_kind_v2_a_target_met_announces_no_targets(record: Find) -> None:
     [
         # counted so far is no plan, whatever word of the future stands before it
         ("预计今年蒙内铁路累计为肯尼亚创造近5万个工作岗位。", "5万个", False),
+        # targets a report sets
+        ("今年的政府工作报告设定了城镇新增就业900万人以上等主要目标。", "900万人", True),
         # 今明两年 is a plan that ends next year
         ("今明两年职业技能培训3500万人次以上。", "3500万人次", True),
     ],

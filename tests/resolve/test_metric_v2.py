@@ -144,6 +144,16 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("农村自来水普及率达到94%，务工收入稳定增长。", "94%"),
         ("全国工商联发动3000多个基层工商联组织、5万多家所属商会全面摸排民营企业岗位需求。", "5万多家"),
         ("“3.8%”——去年末，全国城镇登记失业率为3.9%，处于低位。", "3.8%"),
+        # from a fourth audit: poverty headcounts, disability allowances, ticket prices, grid load,
+        # market shares, loan balances, clinics, awards to comrades, rest stations for workers
+        ("全省农村贫困人口由建档立卡之初的126万人减少到2019年底的1.42万人，就业帮扶成效明显。", "1.42万人"),
+        ("残疾人两项补贴分别惠及1188.4万困难残疾人和1640万重度残疾人。", "1188.4万"),
+        ("随着复工复产加快，出行需求增加，飞机票价格上涨5.6%。", "5.6%"),
+        ("广东电网统调负荷最高达到1.19亿千瓦，比2018年最高负荷增长8.4%，企业复工。", "8.4%"),
+        ("去年阳光大姐安置就业22万人次，占济南市场的70%。", "70%"),
+        ("人民币贷款余额151.6万亿元，比上年末增长12.5%，企业融资稳就业。", "12.5%"),
+        ("王玉凤、申小惠等10名同志获得全国劳动模范称号。", "10名"),
+        ("重庆江北区将辖区内的36个劳动者港湾对骑手开放。", "36个"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],

@@ -143,3 +143,9 @@ def test_region_v2_a_place_name_across_two_words_is_no_place(record: Find) -> No
 def test_region_v2_qizhong_is_no_place_name(record: Find) -> None:
     found = record("五省出台政策，其中江西、辽宁已经有1339人领到失业补助金。", "1339人")  # not 中江县
     assert found.region is not None and found.region.name == "全国"
+
+
+def test_region_v2_ben_shi_points_back_to_the_place_just_named(record: Find) -> None:
+    body = "截至2月中旬，北京已有近七成食品企业复产；上海市国资委监管企业本市地域内职工复工达70万人左右。"
+    found = record(body, "70万人", head="2020-02-20 09:00:00\n")
+    assert found.region is not None and found.region.name == "上海市"
