@@ -146,6 +146,12 @@ class ModifierTable(BaseModel):
     period_words: tuple[str, ...]
     firm_bodies: tuple[str, ...]
     firms_counted_by_hu: tuple[str, ...]
+    realised_words: tuple[str, ...]
+    counted_so_far: tuple[str, ...]
+    before_future: tuple[str, ...]
+    plan_nouns: tuple[str, ...]
+    per_head_count: tuple[str, ...]
+    new_work_words: tuple[str, ...]
     single_person_words: tuple[str, ...]  # 他说，一个月工资不到2000元: one person's money
     single_person_false_friends: tuple[str, ...]  # 他们, 其他, 我国: no one person
     service_words: tuple[str, ...]

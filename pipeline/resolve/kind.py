@@ -28,10 +28,6 @@ from pipeline.extract.numbers import Quantity
 from pipeline.resolve.draft import Draft, clause
 from schemas import Direction, Kind, Metric, Unit
 
-_REALISED = ("已", "目前", "截至", "截止", "实际")
-# words of the number's own clause that say it was counted, not planned
-_COUNTED_SO_FAR = ("累计", "现有", "仅", "已经", "已有")
-
 
 class KindResolver:
     def __init__(self, lexicon: Lexicon) -> None:
@@ -99,14 +95,15 @@ class KindResolver:
         if metric is Metric.policy_cap:
             return False
         text = found.text
-        if found.targets and not any(word in text[: quantity.start] for word in _REALISED):
+        modifiers = self.lexicon.modifiers
+        if found.targets and not any(word in text[: quantity.start] for word in modifiers.realised_words):
             return True  # 今年发展主要预期目标是：城镇新增就业900万人以上，…
         clause_start, clause_end = clause(text, quantity.start, quantity.end)
         for marker in found.markers:
             if marker.label != "projection":
                 continue
             if marker.start >= quantity.end and marker.text == "将" and text[
-                    quantity.end : marker.start] in _BEFORE_FUTURE:
+                    quantity.end : marker.start] in modifiers.before_future:
                 return True  # 其余350多人也将在疫情缓解后返厂: the people counted will do it
             if marker.start >= quantity.start:
                 # 102家企业计划3月初之前开工, 低于5.5%的控制目标: the plan follows its figure
@@ -125,21 +122,18 @@ class KindResolver:
                 continue  # 参与计划的企业, 完成全年目标任务的58%: nouns, not plans
             if marker.text == "将" and marker.end == quantity.start:
                 continue  # 将500名求职者组织到现场: 将 marks the object, not the future (v2)
-            if marker.text in _PLAN_NOUNS and text.startswith(_CLAUSE_MARKS, marker.end):
+            if marker.text in modifiers.plan_nouns and text.startswith(_CLAUSE_MARKS, marker.end):
                 continue  # 参加充电再出发训练计划，…: the name of a programme, not a plan
             between = text[marker.end : quantity.start]
-            if marker.start < clause_start and any(word in between for word in _REALISED):
+            if marker.start < clause_start and any(word in between for word in modifiers.realised_words):
                 continue  # 预计…，目前已…: what follows has happened
-            if any(word in text[max(clause_start, marker.end) : quantity.start] for word in _COUNTED_SO_FAR):
+            if any(word in text[max(clause_start, marker.end) : quantity.start]
+                   for word in modifiers.counted_so_far):
                 continue  # 累计为肯尼亚创造近5万个, 现有…仅30万: counted so far, not planned
             return True
         return False
 
 
-# 350多人也将返厂: what may stand between the people counted and the 将 of their future
-_BEFORE_FUTURE = ("", "也", "还", "都", "均", "亦", "仍")
-# A plan word that ends its clause names a programme (…训练计划，): no projection.
-_PLAN_NOUNS = ("计划", "规划", "目标")
 _CLAUSE_MARKS = ("，", "。", "；", "、", "”", ",", ";")
 
 

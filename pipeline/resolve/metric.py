@@ -52,7 +52,6 @@ _SERVICE_GAP = 12
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 
 Choice = tuple[Metric, str, Unit]
-_PER_HEAD_COUNT = ("每", "每招用", "每吸纳", "每录用", "每招收", "每安置", "每聘用", "每新招用")
 _RECALL_UNITS = {Unit.person, Unit.enterprise, Unit.ratio}
 # metrics a topic carried through the paragraph may replace: they say no more than "a count"
 _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
@@ -62,8 +61,6 @@ _TOPIC_OPEN = {Metric.enterprises_total, Metric.other, Metric.workers_at_work,
 # 农业部门为: the short label of a list item before its count
 LIST_UNITS = (Unit.person, Unit.enterprise)  # also the loop's filter of list items (process.py)
 _LIST_LABEL = re.compile(r"\s*[\u4e00-\u9fff]{1,8}(?:为|有|达|计)")
-# Words that make employment new work of a period, not a stock (累计实现就业再就业, 带动…就业).
-_NEW_WORK_WORDS = ("新增", "增加", "带动", "吸纳", "创造", "提供", "实现", "帮助", "培训")
 
 
 def _recruiting_cue(found: SentenceFindings, after: int = 0) -> Cue | None:
@@ -115,7 +112,7 @@ class MetricResolver:
         if counted is not None and counted.kind == "enterprise" and found.text.startswith(
                 self.lexicon.modifiers.firm_bodies, counted.end):
             return True  # 21家规模以上企业党委: party committees, not firms
-        if found.text.endswith(_PER_HEAD_COUNT, 0, quantity.start):
+        if found.text.endswith(self.lexicon.modifiers.per_head_count, 0, quantity.start):
             return True  # 每招用1人不超过1500元: the 1 is the head the money is counted by
         if quantity.unit in (Unit.percent, Unit.yuan, Unit.percentage_point):
             return False
@@ -420,16 +417,16 @@ class MetricResolver:
             return Metric.workers_at_work, cue.text, Unit.person  # 累计帮扶…就业1213万人 (v2)
         return metric, cue.text, cue_unit
 
-    @staticmethod
-    def _cumulative_stock(found: SentenceFindings, quantity: Quantity, cue: Cue) -> bool:
+    def _cumulative_stock(self, found: SentenceFindings, quantity: Quantity, cue: Cue) -> bool:
         """累计转移就业, 累计帮扶…就业N人: a stock of people in work, not new jobs of a period."""
-        if any(word in cue.text for word in _NEW_WORK_WORDS):
+        new_work_words = self.lexicon.modifiers.new_work_words
+        if any(word in cue.text for word in new_work_words):
             return False
         head = found.text[: min(cue.start, quantity.start)]
         if "累计" not in head or "新增" in head:  # 累计…就业1213万人，较上年末增加225万人
             return False
         # 累计培训…2.56万人次，带动7200多名残疾人就业: what follows 累计 is another count's
-        return not any(word in head[head.rindex("累计"):] for word in _NEW_WORK_WORDS)
+        return not any(word in head[head.rindex("累计"):] for word in new_work_words)
 
     def _fallback(
         self,

@@ -29,9 +29,12 @@ else the first place named, unless another is named three times as often.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
+
+from pydantic import BaseModel
 
 from pipeline.extract.findings import PlaceRef, SentenceFindings
 from pipeline.extract.gazetteer import Gazetteer, Place, PlaceMention, common_unit
@@ -39,39 +42,44 @@ from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.numbers import Quantity
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.draft import Draft, clause, quoted
+from pipeline.resources import load_data
 from schemas import Region
+
+
+class RegionWords(BaseModel):
+    """The words of `pipeline/data/region_words.yaml` (what each list is for is said there)."""
+
+    origin_words: tuple[str, ...]
+    origin_before_scope: tuple[str, ...]
+    delegate_words: tuple[str, ...]
+    outlet_suffixes: tuple[str, ...]
+    list_joiners: tuple[str, ...]
+    agency_endings: tuple[str, ...]
+    anaphora: tuple[str, ...]
+    native_of: tuple[str, ...]
+    level_endings: tuple[str, ...]
+    firm_suffixes: tuple[str, ...]
+
+
+@functools.cache
+def _words() -> RegionWords:
+    """Read once per process, on first use (not at import)."""
+    return load_data("region_words.yaml", RegionWords)
+
 
 # 台北報導, 西安3月2日电: the place a report was filed from, not what a number covers
 _DATELINE_AFTER = re.compile(r"[\d月日 ]{0,8}(?:电|讯|报道|报导)")
-_ORIGIN_WORDS = (
-    "从", "自", "来自", "赴", "到", "往", "前往", "发往", "输往", "送往", "返回", "回到", "省外", "市外",
-    "向", "对接", "吸引", "面向",  # 对接浙江、广东等地的20多家企业: counterparts of the host
-    "扶贫地", "协作地", "帮扶地",  # 对口扶贫地青海省海东市: a paired area, not the reporting one
-)
-# 来自全国31个省份的1012家单位, 面向全国高校: the country is where they come from, not the venue
-_ORIGIN_BEFORE_SCOPE = ("来自", "面向")
-# 人大代表, 政协委员: a place in a delegate's title (湖南省…副乡长某某代表) is where they come from
-_DELEGATE_WORDS = ("代表", "委员")
+# how far after a place a delegate's title may stand (湖南省…副乡长某某代表)
 _DELEGATE_SPAN = 24
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?“”\"（(]")
-# 长沙晚报, 大庆日报: an outlet named after its place, not a place the sentence is about
-_OUTLET_SUFFIXES = ("日报", "晚报", "都市报", "电视台", "广播电视台", "新闻网", "融媒体")
 # 在X(某会展中心)举行: an event held in X
 _VENUE_VERB = re.compile(r"[^，。；,;：:]{0,16}?(?:举行|举办|召开|开幕|启幕|开启)")
 _VENUE_WORDS = re.compile(r"举行|举办|召开|开幕|启幕|开启")
-_LIST_JOINERS = ("、", "和", "及", "与", "以及")
 # the rest of a firm's name after the place it begins with (江苏 + 利锡拉链股份有限公司)
 _FIRM_NAME = re.compile(r"[^\W\d的]{1,10}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)")
 # 韩国 + 雇佣 + 劳动部: the rest of a ministry's name between a country and an agency word
 _AGENCY_PREFIX = re.compile(r"[\u4e00-\u9fff]{1,4}")
-_AGENCY_ENDINGS = ("部", "局", "署", "处")
-# 本市, 该省: scope words that point back to the place the sentence just named
-_ANAPHORA = ("本", "该")
-# 湖北随州人，: a place followed by 人 and a stop names where someone comes from
-_NATIVE_OF = ("人，", "人。", "人,", "人、")
-_LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
 # 番禺区的浩洋电子股份有限公司: a firm introduced with its place; its short name (2-8 characters)
-_FIRM_SUFFIXES = ("公司", "集团")
 _FIRM_INTRODUCED = re.compile(r"的?([^\W\d的]{2,8}?)(?:股份有限公司|有限责任公司|有限公司|集团)")
 # 到怒江开展招聘活动: a place one goes to in order to hold an event there is the event's venue
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:开展|举办|举行|召开)")
@@ -101,10 +109,10 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
             gap = text[named.end : last.start]
             if named.scope is None and gap in ("", "的"):
                 return named  # 湖北全省, 襄阳全市: the named place is the scope
-            if named.scope is None and last.surface.startswith(_ANAPHORA):
+            if named.scope is None and last.surface.startswith(_words().anaphora):
                 return named  # 上海市国资委…本市地域内: 本市/该省 refer to the place just named
             if named.scope is None and last.scope == "country" and _AGENCY_PREFIX.fullmatch(gap) \
-                    and last.surface.endswith(_AGENCY_ENDINGS):
+                    and last.surface.endswith(_words().agency_endings):
                 return named  # 韩国雇佣劳动部: another country's ministry speaks for that country
         return _with_listed(text, before)
     _, clause_end = clause(text, quantity.start, quantity.end)
@@ -129,7 +137,7 @@ def _with_listed(text: str, before: Sequence[PlaceRef]) -> PlaceRef:
         return last
     run = [last]
     for place in reversed(before[:-1]):
-        if place.scope is not None or text[place.end : run[0].start] not in _LIST_JOINERS:
+        if place.scope is not None or text[place.end : run[0].start] not in _words().list_joiners:
             break
         run.insert(0, place)
     if len(run) < 2:
@@ -141,7 +149,7 @@ def _with_listed(text: str, before: Sequence[PlaceRef]) -> PlaceRef:
 def _names_a_firm(text: str, place: PlaceRef, places: Sequence[PlaceRef]) -> bool:
     """无锡市惠山区的江苏利锡拉链股份有限公司: a place that begins a firm's name, after a place the
     sentence already named, says nothing finer than that one."""
-    if place.scope is not None or place.surface.endswith(_LEVEL_ENDINGS):
+    if place.scope is not None or place.surface.endswith(_words().level_endings):
         return False  # 吉林省舒兰市盛美牧业有限公司: a full name there is the firm's own place
     if not any(p.end <= place.start for p in places):
         return False
@@ -156,7 +164,7 @@ def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
     for other in found.places:  # 湖北 + 随州 + 人: the places of one chain share its 人
         if other.start == chain_end:
             chain_end = other.end
-    if found.text.startswith(_NATIVE_OF, chain_end):
+    if found.text.startswith(_words().native_of, chain_end):
         return True  # 他是湖北随州人，…: where he comes from
     native = found.text.startswith("籍", place.end)
     if not native and place.surface.endswith(("省", "市")):
@@ -174,15 +182,15 @@ def _counted_zone(text: str, place: PlaceRef) -> bool:
 def is_delegate(text: str, end: int) -> bool:
     """湖南省慈利县副乡长向伟艺代表: the place a delegate comes from, not where figures belong."""
     after = _CLAUSE_END.split(text[end : end + _DELEGATE_SPAN], maxsplit=1)[0]
-    return any(word in after.replace("委员会", "") for word in _DELEGATE_WORDS)
+    return any(word in after.replace("委员会", "") for word in _words().delegate_words)
 
 
 def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bool:
     """从四川、云南等地: places workers come from or go to, not what is counted."""
     window = text[max(0, place.start - 3) : place.start]
     if place.scope is not None:
-        return place.scope == "country" and window.endswith(_ORIGIN_BEFORE_SCOPE)
-    if window.endswith(_ORIGIN_WORDS):
+        return place.scope == "country" and window.endswith(_words().origin_before_scope)
+    if window.endswith(_words().origin_words):
         return _EVENT_AFTER.match(text, place.end) is None
     earlier = [p for p in places if p.end <= place.start]
     # a list goes on, or a place inside the one just named (青海省海东市): the same origin
@@ -287,7 +295,7 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
     for mention in gazetteer.scan(sentence[: lead + _SUBJECT_SPAN + _ZONE_ROOM]):
         if mention.start >= lead + _SUBJECT_SPAN:
             break
-        if quoted(sentence, mention.start) or sentence.startswith(_OUTLET_SUFFIXES, mention.end):
+        if quoted(sentence, mention.start) or sentence.startswith(_words().outlet_suffixes, mention.end):
             continue  # “就在苏州”, 长沙晚报: a name, not the place the sentence is about
         if mention.zone:
             if not gazetteer.is_bare_zone(mention.surface):  # 长沙经开区今年新增就业…
@@ -295,7 +303,7 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
                 found = gazetteer.development_zone(mention.surface, city)
             continue
         window = sentence[max(0, mention.start - 3) : mention.start]
-        if window.endswith(_ORIGIN_WORDS):
+        if window.endswith(_words().origin_words):
             continue
         if _DATELINE_AFTER.match(sentence, mention.end) or sentence.startswith("籍", mention.end):
             continue
@@ -358,7 +366,7 @@ def learn_places(gazetteer: Gazetteer, sentence: str, article: ArticleContext) -
 
 def learn_firms(gazetteer: Gazetteer, sentence: str, article: ArticleContext) -> None:
     """The firms a sentence without figures introduces with their place (a scene's opening)."""
-    if not any(suffix in sentence for suffix in _FIRM_SUFFIXES):
+    if not any(suffix in sentence for suffix in _words().firm_suffixes):
         return
     context = [p for p in (article.primary, *article.places_seen[-3:]) if p is not None]
     mentions = [m for m in gazetteer.scan(sentence) if not m.zone]
