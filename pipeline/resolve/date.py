@@ -133,6 +133,7 @@ def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date
     targets = [
         t for t in times
         if t.year_only is not None and t.kind in _TARGET_KINDS and t.end <= quantity.start
+        and not _past_year(t, published)  # 返还其上年度…，预计惠及42万人: a past year is no target
     ]
     if not targets:
         # 102家企业计划3月初之前开工: a plan's own deadline may follow its number in the clause
@@ -150,6 +151,12 @@ def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date
             and value[:7] < published.isoformat()[:7]):
         return f"{int(value[:4]) + 1:04d}{value[4:]}"  # 力争到2月底, published in March: next February
     return value
+
+
+def _past_year(time: TimeMention, published: dt.date | None) -> bool:
+    """A year before the publication year (上年度, 2019年 in a 2020 text) cannot be a plan's target."""
+    return (published is not None and not time.rolled_back and time.year_only is not None
+            and time.year_only.isdigit() and int(time.year_only) < published.year)
 
 
 def date_for(

@@ -154,6 +154,7 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("人民币贷款余额151.6万亿元，比上年末增长12.5%，企业融资稳就业。", "12.5%"),
         ("王玉凤、申小惠等10名同志获得全国劳动模范称号。", "10名"),
         ("重庆江北区将辖区内的36个劳动者港湾对骑手开放。", "36个"),
+        ("实施降准释放1.75万亿元资金，支持企业稳定就业。", "1.75万亿元"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
@@ -304,6 +305,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("园区吸纳村民务工，蓝莓园支付务工费就超过500万元。", "500万元", "other"),
         # posts an employer cuts are other, like layoffs
         ("为削减开支，一家连锁超市一次性裁减了450个岗位。", "450个", "other"),
+        # permits to practise are access to work: other
+        ("目前3100多名港澳专业人士取得内地注册执业资格，就业渠道拓宽。", "3100多名", "other"),
         # people who benefit, counted after the number
         ("全年落实就业补贴资金19.63亿元，58.41万农牧户受益。", "58.41万", "support_recipients"),
         # over so many new firms is no class of firms
