@@ -155,6 +155,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("王玉凤、申小惠等10名同志获得全国劳动模范称号。", "10名"),
         ("重庆江北区将辖区内的36个劳动者港湾对骑手开放。", "36个"),
         ("实施降准释放1.75万亿元资金，支持企业稳定就业。", "1.75万亿元"),
+        # military drills, honours, pension funds are no labour figures
+        ("导弹旅组织实弹演练，200多名官兵参加。", "200多名"),
+        ("他被授予技术能手称号，全市共评选标兵30名。", "30名"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
     ],
@@ -305,6 +308,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("园区吸纳村民务工，蓝莓园支付务工费就超过500万元。", "500万元", "other"),
         # posts an employer cuts are other, like layoffs
         ("为削减开支，一家连锁超市一次性裁减了450个岗位。", "450个", "other"),
+        # people still lacking are vacancies
+        ("企业复工后还缺200人。", "200人", "job_vacancies"),
         # permits to practise are access to work: other
         ("目前3100多名港澳专业人士取得内地注册执业资格，就业渠道拓宽。", "3100多名", "other"),
         # people who benefit, counted after the number

@@ -149,3 +149,8 @@ def test_region_v2_ben_shi_points_back_to_the_place_just_named(record: Find) -> 
     body = "截至2月中旬，北京已有近七成食品企业复产；上海市国资委监管企业本市地域内职工复工达70万人左右。"
     found = record(body, "70万人", head="2020-02-20 09:00:00\n")
     assert found.region is not None and found.region.name == "上海市"
+
+
+def test_region_v2_a_continent_is_no_single_division(record: Find) -> None:
+    found = record("据统计，欧洲中小企业超过2000万家，复工缓慢。", "2000万家")
+    assert found.region is None
