@@ -41,6 +41,8 @@ class ArticleContext:
 
     def city(self) -> Place | None:
         place = self.primary
+        if place is not None and place.level == "county" and place.name.endswith("市"):
+            return place  # 井冈山市: a county-level city is the 市 of 全市
         while place is not None and place.level not in ("city", "province"):
             place = self._parent(place)
         if place is not None and place.level == "province" and place.name.endswith("市"):

@@ -272,6 +272,8 @@ def _paragraph_scope(scope: str, here: Place | None, article: ArticleContext) ->
         return None
     if here.level in _SCOPE_LEVELS.get(scope, ()):
         return here
+    if scope == "city" and here.level == "county" and here.name.endswith("市"):
+        return here  # 全市 in a paragraph about 井冈山市: a county-level city is a 市 of its own
     if scope == "city" and here.level in ("county", "district") and here.parent:
         parents = [p for p in article.gazetteer.by_name(here.parent) if p.level == "city"]
         return parents[0] if parents else None

@@ -154,3 +154,12 @@ def test_region_v2_ben_shi_points_back_to_the_place_just_named(record: Find) -> 
 def test_region_v2_a_continent_is_no_single_division(record: Find) -> None:
     found = record("据统计，欧洲中小企业超过2000万家，复工缓慢。", "2000万家")
     assert found.region is None
+
+
+@pytest.mark.parametrize("body", [
+    "井冈山市积极组织返岗。截至3月8日，全市返岗务工人员2.1万人。",  # the paragraph's place
+    "井冈山市积极组织返岗。\n截至3月8日，全市返岗务工人员2.1万人。",  # the article's place
+])
+def test_region_v2_quan_shi_of_a_county_level_city_is_that_city(record: Find, body: str) -> None:
+    found = record(body, "2.1万人", head="2020-03-10 09:00:00\n")
+    assert found.region is not None and found.region.name == "井冈山市"
