@@ -409,8 +409,9 @@ class Extractor:
         met = self.lexicon.modifiers.target_met_words
         if announced and not any(word in stripped[-16:] for word in met):
             article.targets_follow = True  # (提前完成全年目标任务；: a target met announces nothing)
-        elif stripped.endswith(("。", "！", "？")):
-            article.targets_follow = False
+        elif stripped.endswith(("。", "！", "？")) and not stripped.lstrip(" \u3000").startswith(
+                _LIST_DASHES):
+            article.targets_follow = False  # (——城镇新增就业900万人以上。: an item of the list goes on)
 
     @staticmethod
     def _context(article: ArticleContext) -> list[Place]:
@@ -480,6 +481,8 @@ class Extractor:
 # a summary box (数字 + 截至4月21日…开工率和复岗率分别达99.1%和95.1%) is a short line without a full
 # stop that a longer paragraph of the body says again; shorter lines are labels, longer paragraphs
 _REPEAT_MIN, _REPEAT_MAX = 12, 120
+# ——城镇新增就业900万人以上，…。: the dashes that open the items of a list of targets
+_LIST_DASHES = ("——", "—", "－－")
 
 
 # ■据不完全统计，…: a paragraph opened by this mark is a pull-out box of the page (人民日报's

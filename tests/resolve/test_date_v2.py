@@ -120,3 +120,11 @@ def test_date_v2_target_list_after_a_colon_is_projected_for_the_year(record: Fin
             "城镇新增就业1200万人以上；居民收入稳步增长。")
     found = record(body, surface)
     assert (found.projected, found.date) == (True, "2020")
+
+
+def test_date_v2_targets_listed_after_dashes_go_on(record: Find) -> None:
+    # a lead-in, then items opened by ——, each its own paragraph ending with 。
+    body = ("报告分析了当前形势。\n2020年经济社会发展主要预期目标：\n——优先稳就业保民生，坚决打赢脱贫攻坚战。\n"
+            "——城镇新增就业900万人以上，全国城镇调查失业率为6%左右。\n")
+    found = record(body, "900万人")
+    assert (found.projected, found.date) == (True, "2020")
