@@ -308,6 +308,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("园区吸纳村民务工，蓝莓园支付务工费就超过500万元。", "500万元", "other"),
         # posts an employer cuts are other, like layoffs
         ("为削减开支，一家连锁超市一次性裁减了450个岗位。", "450个", "other"),
+        # people drawing benefit, people brought into migrant work, people signing up
+        ("年末全国领取失业保险金人数228万人。", "228万人", "support_recipients"),
+        ("园区农户加入合作社，带动1.5万农民务工。", "1.5万", "jobs_created"),
+        ("招聘消息传开，村民踊跃报名，人数接近200人。", "200人", "job_seekers"),
         # people still lacking are vacancies
         ("企业复工后还缺200人。", "200人", "job_vacancies"),
         # permits to practise are access to work: other
