@@ -155,6 +155,11 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("王玉凤、申小惠等10名同志获得全国劳动模范称号。", "10名"),
         ("重庆江北区将辖区内的36个劳动者港湾对骑手开放。", "36个"),
         ("实施降准释放1.75万亿元资金，支持企业稳定就业。", "1.75万亿元"),
+        # minimum-income aid, pupils, pensioners, shares of student-aid funds are no labour figures
+        ("年末全国共有861万人享受城市最低生活保障，就业帮扶同步推进。", "861万人"),
+        ("普通小学招生1869.0万人，在校生10561.2万人，教师就业稳定。", "10561.2万人"),
+        ("继续提高3亿多退休职工和城乡居民的基本养老金，就业稳定。", "3亿多"),
+        ("银行发放国家助学贷款346.07亿元，占高校资助资金总额的26.28%。", "26.28%"),
         # military drills, honours, pension funds are no labour figures
         ("导弹旅组织实弹演练，200多名官兵参加。", "200多名"),
         ("他被授予技术能手称号，全市共评选标兵30名。", "30名"),
