@@ -482,7 +482,7 @@ class Extractor:
 # stop that a longer paragraph of the body says again; shorter lines are labels, longer paragraphs
 _REPEAT_MIN, _REPEAT_MAX = 12, 120
 # ——城镇新增就业900万人以上，…。: the dashes that open the items of a list of targets
-_LIST_DASHES = ("——", "—", "－－")
+_LIST_DASHES = ("—", "－－")  # (—— starts with —)
 
 
 # ■据不完全统计，…: a paragraph opened by this mark is a pull-out box of the page (人民日报's

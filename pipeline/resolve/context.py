@@ -18,6 +18,11 @@ from pipeline.extract.timex import TimeMention
 from schemas import Region, Sector
 
 
+def is_county_level_city(place: Place) -> bool:
+    """井冈山市, 明光市: a city at county level, itself the 市 that 全市 names."""
+    return place.level == "county" and place.name.endswith("市")
+
+
 @dataclass
 class ArticleContext:
     """What the whole article tells: its publication date and its places."""
@@ -41,7 +46,7 @@ class ArticleContext:
 
     def city(self) -> Place | None:
         place = self.primary
-        if place is not None and place.level == "county" and place.name.endswith("市"):
+        if place is not None and is_county_level_city(place):
             return place  # 井冈山市: a county-level city is the 市 of 全市
         while place is not None and place.level not in ("city", "province"):
             place = self._parent(place)

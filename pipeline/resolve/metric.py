@@ -72,6 +72,14 @@ def _recruiting_cue(found: SentenceFindings, after: int = 0) -> Cue | None:
         or -_HIRING_REACH <= cue.start - q.end <= _HIRING_REACH for q in found.quantities)), None)
 
 
+def _hiring_after(found: SentenceFindings, quantity: Quantity) -> Cue | None:
+    """A hiring word with a figure of its own after the number, in a sentence that creates no
+    jobs (带动上万个就业岗位): the firms counted are employers recruiting."""
+    if any(cue.metric is Metric.jobs_created for cue in found.cues):
+        return None
+    return _recruiting_cue(found, quantity.end)
+
+
 def _excluded_ahead(found: SentenceFindings, quantity: Quantity, post_words: Sequence[str]) -> bool:
     """5名来自不同地区的第一书记, 37家中央定点帮扶单位, 8800多家“共富工坊”: the first noun after
     the number, behind words that only describe it, is one the contract leaves out."""
@@ -438,18 +446,17 @@ class MetricResolver:
     ) -> Choice | None:
         """No metric word fits: what the number counts, or the figure before it, decides."""
         before = noun_before(found, quantity)
-        # a hiring word after the number, in a sentence that creates no jobs (带动上万个就业岗位)
-        recruiting = _recruiting_cue(found, quantity.end) if unit in (Unit.enterprise, None) and not any(
-            cue.metric is Metric.jobs_created for cue in found.cues) else None
         if unit in (Unit.enterprise, None) and before is not None and before.kind == "enterprise":
             start, end = clause(found.text, quantity.start, quantity.end)
             other = self._new_or_surveyed(found.text, start, quantity, before, end)
             if other is not None:
                 return Metric.other, other, Unit.enterprise  # 新增个体工商户2.1万户
+            recruiting = _hiring_after(found, quantity)
             if recruiting is not None:  # 入驻企业已近5万家，提供职位超过500万个: employers hiring
                 return Metric.employers_recruiting, recruiting.text, Unit.enterprise
             return Metric.enterprises_total, before.text, Unit.enterprise  # 工业企业达386家
-        if unit is Unit.enterprise and recruiting is not None:
+        recruiting = _hiring_after(found, quantity) if unit is Unit.enterprise else None
+        if recruiting is not None:
             return Metric.employers_recruiting, recruiting.text, Unit.enterprise  # 236家单位进行现场招聘
         same_unit = [d for d in previous if d.unit is unit and unit is not None]
         if same_unit:  # 其中省内52.4万人、省外31.7万人: a breakdown of the figure before

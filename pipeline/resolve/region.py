@@ -40,7 +40,7 @@ from pipeline.extract.findings import PlaceRef, SentenceFindings
 from pipeline.extract.gazetteer import Gazetteer, Place, PlaceMention, common_unit
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.numbers import Quantity
-from pipeline.resolve.context import ArticleContext, ParagraphContext
+from pipeline.resolve.context import ArticleContext, ParagraphContext, is_county_level_city
 from pipeline.resolve.draft import Draft, clause, quoted
 from pipeline.resources import load_data
 from schemas import Region
@@ -272,7 +272,7 @@ def _paragraph_scope(scope: str, here: Place | None, article: ArticleContext) ->
         return None
     if here.level in _SCOPE_LEVELS.get(scope, ()):
         return here
-    if scope == "city" and here.level == "county" and here.name.endswith("市"):
+    if scope == "city" and is_county_level_city(here):
         return here  # 全市 in a paragraph about 井冈山市: a county-level city is a 市 of its own
     if scope == "city" and here.level in ("county", "district") and here.parent:
         parents = [p for p in article.gazetteer.by_name(here.parent) if p.level == "city"]
