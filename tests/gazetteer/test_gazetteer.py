@@ -144,6 +144,28 @@ def test_gazetteer_scan_skips_common_words(gazetteer: Gazetteer, text: str) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "absent"),
+    [("国务院决定延长春节假期", "长春"), ("我国交通基建水平整体提升", "建水"),
+     ("面对复杂多变的外部环境", "杂多"), ("维护金融安全", "融安"), ("农民丰收节", "民丰")],
+)
+def test_gazetteer_scan_skips_short_form_across_two_words(
+    gazetteer: Gazetteer, text: str, absent: str
+) -> None:
+    assert absent not in [m.surface for m in gazetteer.scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("长春企业复工", "长春"), ("重庆港至上海港之间", "上海"), ("建水县的企业", "建水县"),
+     ("在长春，春节期间", "长春")],
+)
+def test_gazetteer_scan_keeps_short_form_of_a_frequent_place(
+    gazetteer: Gazetteer, text: str, surface: str
+) -> None:
+    assert surface in [m.surface for m in gazetteer.scan(text)]
+
+
+@pytest.mark.parametrize(
     ("text", "surface"),
     [
         ("大庆高新区新增岗位", "大庆高新区"),
