@@ -281,6 +281,10 @@ def _paragraph_scope(scope: str, here: Place | None, article: ArticleContext) ->
 
 
 _SUBJECT_SPAN = 12  # a place within this many characters of a sentence's start is its subject
+# a clause of time words only that opens a sentence (5月1日早晨6时，2月10日一大早，): the subject
+# span starts after it
+_OPENING_TIME = re.compile(
+    r"(?:[\d年月日时分点半号上中下午早晚凌晨傍夜间今明昨去前当天一大初底末旬]|期间|以来){2,16}[，,]")
 _ZONE_ROOM = 12  # characters past the subject span a zone's name may need
 
 
@@ -293,6 +297,10 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
         return venue  # 招聘会在官渡区…举行: the district that hosts the event (v2)
     found: Place | None = None
     lead = len(sentence) - len(sentence.lstrip(" \u3000“”\"'（(【"))
+    opening = _OPENING_TIME.match(sentence, lead)
+    if opening:  # 5月1日早晨6时，西安市长安区郭杜环卫站……: the subject starts after the time
+        lead = opening.end()
+    origin_end = -1
     # the subject span, and room for a zone's name that starts in it (长沙经开区)
     for mention in gazetteer.scan(sentence[: lead + _SUBJECT_SPAN + _ZONE_ROOM]):
         if mention.start >= lead + _SUBJECT_SPAN:
@@ -305,15 +313,21 @@ def paragraph_place(gazetteer: Gazetteer, sentence: str, context: Sequence[Place
                 found = gazetteer.development_zone(mention.surface, city)
             continue
         window = sentence[max(0, mention.start - 3) : mention.start]
-        if window.endswith(_words().origin_words):
+        if window.endswith(_words().origin_words) or mention.start == origin_end:
+            origin_end = mention.end  # 从内蒙古赤峰老家: the whole chain names an origin
             continue
         if _DATELINE_AFTER.match(sentence, mention.end) or sentence.startswith("籍", mention.end):
             continue
         if is_delegate(sentence, mention.end):
             continue
-        place = gazetteer.resolve(mention.surface, context)
-        if place is not None:
-            found = place
+        # 西安市长安区: the place named just before settles which 长安区
+        place = gazetteer.resolve(mention.surface, [*context, found] if found else context)
+        if place is None:
+            continue
+        if (found is not None and place.name in (found.parent, found.province)
+                and _FIRM_NAME.match(sentence, mention.end)):
+            continue  # 位于南通市的江苏大生集团: a firm named for the province of its place
+        found = place
     return found
 
 

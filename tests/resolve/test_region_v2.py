@@ -163,3 +163,33 @@ def test_region_v2_a_continent_is_no_single_division(record: Find) -> None:
 def test_region_v2_quan_shi_of_a_county_level_city_is_that_city(record: Find, body: str) -> None:
     found = record(body, "2.1万人", head="2020-03-10 09:00:00\n")
     assert found.region is not None and found.region.name == "井冈山市"
+
+
+NATIONAL_HEAD = "2020-05-04 09:00:00 来源：人民日报\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "surface", "name"),
+    [
+        # a clause of time words opens the sentence: the subject, and its place, come after it
+        ("哈尔滨工业大学教授李兴冀已端坐电脑前。\n在西藏定日县白坝乡，测量队员们正在工作。\n"
+         "5月1日早晨6时，西安市长安区郭杜环卫站组长马驰已全副武装。马驰介绍，当天站里1200多名环卫人员全员上岗。",
+         "1200多名", "长安区"),
+        # a firm named for the province of the place it stands in says nothing coarser
+        ("哈尔滨工业大学教授李兴冀已端坐电脑前。\n"
+         "2月20日，位于南通市的江苏大生集团纺纱车间内，工人们有序工作。经过一周的运行，2300名职工中已有2000人复工。",
+         "2000人", "南通市"),
+    ],
+)
+def test_region_v2_paragraph_place_of_a_scene_in_a_national_story(
+    record: Find, body: str, surface: str, name: str
+) -> None:
+    region = record(body, surface, head=NATIONAL_HEAD).region
+    assert region is not None and region.name == name
+
+
+def test_region_v2_a_chain_of_places_after_an_origin_word_is_an_origin(record: Find) -> None:
+    body = ("哈尔滨工业大学教授李兴冀已端坐电脑前。\n"
+            "1998年，宋学文从内蒙古赤峰老家来到北京。今年10月1日，他和其他1000余名快递员一起上岗服务。")
+    region = record(body, "1000余名", head=NATIONAL_HEAD).region
+    assert region is None or region.name != "赤峰市"
