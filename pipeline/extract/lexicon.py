@@ -120,6 +120,7 @@ class ModifierTable(BaseModel):
     general_relief_exempt: tuple[str, ...]
     social_insurance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]
+    employment_support_words: tuple[str, ...]
     class_after: tuple[str, ...]
     class_before: tuple[str, ...]
     policy_frame_words: tuple[str, ...]

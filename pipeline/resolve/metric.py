@@ -50,6 +50,7 @@ MAX_CUE_GAP = 26
 _SERVICE_GAP = 12
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
+_SUPPORT_METRICS = frozenset({Metric.support_amount, Metric.support_recipients})
 
 Choice = tuple[Metric, str, Unit]
 _RECALL_UNITS = {Unit.person, Unit.enterprise, Unit.ratio}
@@ -166,6 +167,9 @@ class MetricResolver:
             return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
         if metric is Metric.support_recipients and self._general_relief(found, start, end):
             return True  # 为27万家中小微企业减负60亿元: recipients of business-cost relief (v2)
+        if metric in _SUPPORT_METRICS and not any(
+                w in found.text for w in self.lexicon.modifiers.employment_support_words):
+            return True  # 建设保障性住房，惠及1.4亿多人: support that is not about work (v2)
         if insurance or (quantity.unit is Unit.enterprise and (
                 quantity.classifier != "户"
                 or found.text.startswith(self.lexicon.modifiers.firms_counted_by_hu, quantity.end))):

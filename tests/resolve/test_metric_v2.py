@@ -165,6 +165,10 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("他被授予技术能手称号，全市共评选标兵30名。", "30名"),
         # a pull-out box (■) of the page is display text even when the body does not repeat it
         ("■据不完全统计，铁路建设已经聘用工人3.2万多人次。\n正文说的是别的事情。\n", "3.2万多人次"),
+        # support that is not about work or firms' operation: welfare, health, public works
+        ("全市建设保障性住房5900多套，惠及困难群众1.4万多人。", "1.4万多人"),
+        ("车队免费接送一线医务工作者，共覆盖8600多人。", "8600多人"),
+        ("今年投入4.95亿元用于洼地治理，惠及沿线村民。", "4.95亿元"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -327,6 +331,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("每天新增1.5万户以上小微企业，提供了大量就业岗位。", "1.5万户", "other"),
         # an excluded noun that only says which posts
         ("2019年德国共有12.4万个信息技术专家位置空缺。", "12.4万个", "job_vacancies"),
+        # support for work keeps its recipients
+        ("人社局向35家企业发放补贴，惠及职工1200人。", "35家", "support_recipients"),
+        ("我们共帮助2600家企业解决缺工10.3万人。", "2600家", "support_recipients"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
