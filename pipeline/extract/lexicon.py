@@ -111,6 +111,7 @@ class ModifierTable(BaseModel):
     labour_topic_words: list[str]
     topic_false_friends: tuple[str, ...]
     out_after_words: tuple[str, ...]
+    casualty_words: tuple[str, ...]
     agency_words: tuple[str, ...]
     local_outlet_suffixes: tuple[str, ...]
     out_of_scope_words: list[str]

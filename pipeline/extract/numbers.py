@@ -316,6 +316,8 @@ class QuantityFinder:
         bottom = parse_number(match.group("frac_b") or match.group("cfrac_b"))
         if top is None or not bottom or top >= bottom:
             return None  # 3/2, 5/5: no share
+        if match.group("frac_a") and top <= 12 and 12 < bottom <= 31:
+            return None  # （6/27）: a month and day; news writes no share over 13 to 31
         value = (top * 100 / bottom).quantize(Decimal("0.01"))
         return Quantity(start, end, normalise(value), "/", Unit.percent,
                         self._outer_qualifier(text, start, end, Qualifier.exact))

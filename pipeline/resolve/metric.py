@@ -167,6 +167,9 @@ class MetricResolver:
             return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
         if metric is Metric.support_recipients and self._general_relief(found, start, end):
             return True  # 为27万家中小微企业减负60亿元: recipients of business-cost relief (v2)
+        if quantity.unit in (Unit.person, None) and any(
+                w in found.text[start:end] for w in self.lexicon.modifiers.casualty_words):
+            return True  # 撞死2名铁路工人, 造成3名员工受伤: casualties, not workers
         if metric in _SUPPORT_METRICS and not any(
                 w in found.text for w in self.lexicon.modifiers.employment_support_words):
             return True  # 建设保障性住房，惠及1.4亿多人: support that is not about work (v2)

@@ -54,7 +54,9 @@ class SentenceResolver:
         counted = counted_noun(found, quantity)
         projects = self.metrics.resuming_projects(found, counted, quantity)
         if projects is not None:
-            return self._projects(found, quantity, counted) if projects else None
+            words_only = quantity.value < 10 and not text[quantity.start].isdigit()
+            # 一批重点项目开工: a word, not a count of projects
+            return self._projects(found, quantity, counted) if projects and not words_only else None
         if self.metrics.excluded(found, quantity, counted):
             return None
         if class_end >= 0:
