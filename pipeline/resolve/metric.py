@@ -104,6 +104,22 @@ def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | No
     return hits[-1] if hits else None
 
 
+# 对…员工分别给予18万元（5年）、5.4万元（3年）: what a rule grants each of a class, no total paid
+_GRANT = re.compile(r"给予[^\d，。；、]{0,5}(?:[\d.,]+[万千百]*元(?:[（(][^）)]{0,8}[）)])?、)*$")
+_GRANT_REACH = 60  # characters from 对 to the amount
+
+
+def _granted_by_rule(found: SentenceFindings, quantity: Quantity) -> bool:
+    """对创业企业引进的博士给予18万元补贴: an amount a rule grants each member of a class (the
+    class is named without a number between 对 and 给予: 对320家企业给予 is a total)."""
+    before = found.text[max(0, quantity.start - _GRANT_REACH) : quantity.start]
+    head = before.rfind("对")
+    if head < 0:
+        return False
+    grant = _GRANT.search(before, head)
+    return grant is not None and not any(c.isdigit() for c in before[head : grant.start()])
+
+
 class MetricResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
@@ -307,7 +323,8 @@ class MetricResolver:
         clause_start, _ = clause(found.text, quantity.start, quantity.end)
         cap = marker_before(found, "policy_cap", clause_start, quantity.start) or _per_head_before(
             found, quantity)
-        if cap is None and not _PER_HEAD.match(found.text, quantity.end):
+        if cap is None and not _PER_HEAD.match(found.text, quantity.end) \
+                and not _granted_by_rule(found, quantity):
             return None
         if not any(word in found.text for word in self.lexicon.modifiers.cap_context_words):
             return None  # 每人每天120多元, 每小时1美元: a wage, not a policy's amount per head
@@ -334,7 +351,17 @@ class MetricResolver:
             return topical
         if choice is None:
             choice = self._fallback(found, quantity, unit, counted, previous)
-        return self._moved(found, quantity, choice)
+        return self._on_strike(found, quantity, self._moved(found, quantity, choice))
+
+    def _on_strike(self, found: SentenceFindings, quantity: Quantity, choice: Choice | None
+                   ) -> Choice | None:
+        """约2万名铁路员工举行罢工: workers on strike are no workforce at work; `other`."""
+        if choice is None or choice[0] not in (Metric.workers_at_work, Metric.support_recipients):
+            return choice
+        start, end = clause(found.text, quantity.start, quantity.end)
+        if not any(word in found.text[start:end] for word in self.lexicon.modifiers.strike_words):
+            return choice
+        return Metric.other, choice[1], choice[2]
 
     def _moved(self, found: SentenceFindings, quantity: Quantity, choice: Choice | None
                ) -> Choice | None:

@@ -338,6 +338,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # support for work keeps its recipients
         ("人社局向35家企业发放补贴，惠及职工1200人。", "35家", "support_recipients"),
         ("我们共帮助2600家企业解决缺工10.3万人。", "2600家", "support_recipients"),
+        # workers on strike are counted, not as a workforce at work (reading 59)
+        ("英国约2万名铁路员工今天开始举行罢工。", "2万名", "other"),
+        # what a rule grants each member of a class is a policy's amount; a total paid is support
+        ("对引进的博士、硕士员工分别给予18万元（5年）、5.4万元（3年）补贴。", "5.4万元", "policy_cap"),
+        ("对吸纳贫困劳动力就业的企业给予一次性奖补5000元。", "5000元", "policy_cap"),
+        ("今年已对320家企业给予稳岗补贴1200万元。", "1200万元", "support_amount"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
