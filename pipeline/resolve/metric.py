@@ -40,6 +40,7 @@ _COUNT_AHEAD = re.compile(r"^[近约超]?[\d.,万亿千]+[余多]?[名个人位�
 # service, so 吸纳200人到社区 is no count of communities
 _DESCRIPTION = re.compile(r"[^，。；,;、\d到在去进为给向赴入回返于从至和与及、]{1,10}")
 _DESCRIBED_GAP = 10
+_HEAD_END = "、，,。；;和及与"  # what closes the noun phrase after a number
 # “7.7亿人”——守住就业基本盘: a quoted figure that heads a section
 _DISPLAY_AFTER = ("”——", "”—", "”──")
 # how far a hiring word may stand from its own figure (发布招聘岗位19096个, 3000多个岗位)
@@ -93,8 +94,22 @@ def _excluded_ahead(found: SentenceFindings, quantity: Quantity, post_words: Seq
     if not _DESCRIPTION.fullmatch(gap):
         return False
     if noun.kind != "excluded" or found.text.startswith(tuple(post_words), noun.end):
-        return False  # 12.4万个信息技术专家位置空缺: the noun only says which posts
+        # 5万余名机关企事业单位党员、干部: the head is the noun that closes the phrase
+        return _excluded_head(found, quantity)
     return gap.endswith(("的", "“", "「")) or len(gap) <= 4
+
+
+def _excluded_head(found: SentenceFindings, quantity: Quantity) -> bool:
+    """The noun that ends the phrase after the number (before 、，。 or 和) is left out by the
+    contract, and only nouns and describing words stand before it."""
+    text = found.text
+    heads = [n for n in found.nouns if quantity.end < n.end <= quantity.end + _DESCRIBED_GAP + 2
+             and n.end - n.start > 1 and (n.end == len(text) or text[n.end] in _HEAD_END)]
+    if not heads:
+        return False
+    head = min(heads, key=lambda n: (n.end, n.start))
+    return head.kind == "excluded" and bool(_DESCRIPTION.fullmatch(text[quantity.end : head.start]
+                                                                  or "的"))
 
 
 def _per_head_before(found: SentenceFindings, quantity: Quantity) -> Marker | None:

@@ -173,6 +173,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("近日，辽宁一批重点项目开工建设，项目总投资超3000亿元。", "一批"),
         ("列车撞死2名铁路工人。", "2名"),
         ("事故造成3名核电站员工受伤。", "3名"),
+        # the noun that closes the phrase after the number is one the contract leaves out
+        ("北京组织5万余名机关企事业单位党员、干部编入社区工作团队。", "5万余名"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
