@@ -120,8 +120,15 @@ def place_in_sentence(found: SentenceFindings, quantity: Quantity, agency_words:
         p for p in found.places
         if quantity.end <= p.start < clause_end and not is_demonym(found, p)
         and not is_origin(text, p, found.places)  # 输送1.1万人赴新疆: a destination
+        and not _begins_firm_name(text, p)  # 130多名上海建工集团的员工: whose staff, not where
     ]
     return after[0] if after else None
+
+
+def _begins_firm_name(text: str, place: PlaceRef) -> bool:
+    """A bare place name that begins a firm's name (上海建工集团, not 吉林省舒兰市盛美牧业)."""
+    return (place.scope is None and not place.surface.endswith(_words().level_endings)
+            and _FIRM_NAME.match(text, place.end) is not None)
 
 
 def _outermost_dropped(places: Sequence[PlaceRef]) -> list[PlaceRef]:
@@ -216,8 +223,11 @@ def region_for(ref: PlaceRef | None, article: ArticleContext,
                paragraph: ParagraphContext | None = None) -> Region | None:
     gazetteer = article.gazetteer
     here = paragraph.place if paragraph is not None else None
-    if ref is None and paragraph is not None and paragraph.firm is not None:
-        return gazetteer.to_region(paragraph.firm)  # 浩洋电子现有员工…: where the firm is
+    abroad = here is not None and here.level == "country"  # 柬埔寨的这座大桥…: another country
+    if ref is None and paragraph is not None and paragraph.firm is not None and not abroad:
+        # 浩洋电子现有员工…: where the firm is; a Chinese firm's staff abroad work in the host
+        # country (reading 39)
+        return gazetteer.to_region(paragraph.firm)
     if ref is None:
         return gazetteer.to_region(here) if here is not None else article.primary_region()
     if ref.scope == "none":

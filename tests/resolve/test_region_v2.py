@@ -193,3 +193,10 @@ def test_region_v2_a_chain_of_places_after_an_origin_word_is_an_origin(record: F
             "1998年，宋学文从内蒙古赤峰老家来到北京。今年10月1日，他和其他1000余名快递员一起上岗服务。")
     region = record(body, "1000余名", head=NATIONAL_HEAD).region
     assert region is None or region.name != "赤峰市"
+
+
+def test_region_v2_a_firms_staff_abroad_work_in_the_host_country(record: Find) -> None:
+    body = ("柬埔寨的这座大桥是当地发展的梦想之桥。春节期间正值旱季，"
+            "130多名上海建工集团的中方员工忙碌在施工现场。")
+    region = record(body, "130多名", head=NATIONAL_HEAD).region
+    assert region is not None and region.name == "柬埔寨"
