@@ -75,6 +75,13 @@ def test_kind_v2_targets_after_a_lead_in_are_projected(record: Find) -> None:
     assert (found.projected, found.date) == (True, "2020")
 
 
+@pytest.mark.parametrize("surface", ["1100万人", "5.5%"])
+def test_kind_v2_what_a_report_sets_out_is_a_target(record: Find, surface: str) -> None:
+    body = "政府工作报告提出，今年城镇新增就业1100万人以上，城镇调查失业率5.5%左右。"
+    found = record(body, surface)
+    assert found.projected is True
+
+
 @pytest.mark.parametrize(
     ("body", "surface", "projected"),
     [
