@@ -124,8 +124,13 @@ class Extractor:
             errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
             last = -1
         for index, part in enumerate(parts[: last + 1]):
+            if self._is_heading(view, part.start, part.end):
+                # a subhead that names a place sets the scene of the section under it, until
+                # the next subhead (江苏昆山民营企业负责人盛玉林—— over a national story's scenes)
+                article.section_place = paragraph_place(self.gazetteer, part.text,
+                                                        self._context(article))
             if not part.continues:
-                article.carried_place = None
+                article.carried_place = article.section_place
             # the place a part leaves is read only by the next part, when it continues it
             carry = index < last and parts[index + 1].continues
             try:

@@ -36,6 +36,7 @@ class ArticleContext:
     last_period: str | None = None  # the last time the article named (for 同期, 本期)
     places_seen: list[Place] = field(default_factory=list)
     carried_place: Place | None = None  # a speaker's place, carried into their numbered points
+    section_place: Place | None = None  # the place a subhead names (江苏昆山民营企业负责人某某——)
     firm_places: dict[str, Place] = field(default_factory=dict)  # 浩洋电子 -> 番禺区, as introduced
     targets_follow: bool = False  # the text just announced targets (预期目标是：): what follows is projected
 

@@ -200,3 +200,12 @@ def test_region_v2_a_firms_staff_abroad_work_in_the_host_country(record: Find) -
             "130多名上海建工集团的中方员工忙碌在施工现场。")
     region = record(body, "130多名", head=NATIONAL_HEAD).region
     assert region is not None and region.name == "柬埔寨"
+
+
+def test_region_v2_a_subhead_sets_the_scene_of_its_section(record: Find) -> None:
+    body = ("春节假期后首个工作日，人们再度投入奋斗生活。\n江苏昆山民营企业负责人盛玉林——\n"
+            "2月11日早上7点半，诚泰电气公司的董事长来到组装车间。车间主任说，公司目前已有500多名员工上班。\n"
+            "四川甘孜牧民扎西——\n今年村里有30多人外出务工。")
+    for surface, name in (("500多名", "昆山市"), ("30多人", "甘孜藏族自治州")):
+        region = record(body, surface, head=NATIONAL_HEAD).region
+        assert region is not None and region.name == name
