@@ -109,6 +109,11 @@ class StraddlesTable(BaseModel):
     forms: dict[str, tuple[str, str]]
 
 
+class PersonNames(BaseModel):
+    surnames: str = Field(min_length=1)
+    speech_after: tuple[str, ...]
+
+
 class RegionsTable(BaseModel):
     """`pipeline/data/regions.yaml`, validated."""
 
@@ -120,6 +125,7 @@ class RegionsTable(BaseModel):
     aliases: dict[str, str]
     stop_list: list[str]
     blockers: list[str]
+    person_names: PersonNames
     zones: list[Zone] = Field(min_length=1)
 
 
@@ -220,9 +226,14 @@ class Gazetteer:
 
     def _straddles(self, text: str, start: int, end: int) -> bool:
         """`text[start:end]`, a two-character short form, stands across two common words
-        (延长|春节: no 长春; 基建|水平: no 建水县)."""
+        (延长|春节: no 长春; 基建|水平: no 建水县), or is a person's given name (王岐山表示)."""
+        if start == 0:
+            return False
+        names = self._table.person_names
+        if text[start - 1] in names.surnames and text.startswith(names.speech_after, end):
+            return True
         around = self._straddle_chars.get(text[start:end])
-        return (around is not None and start > 0 and end < len(text)
+        return (around is not None and end < len(text)
                 and text[start - 1] in around[0] and text[end] in around[1])
 
     # -- look-up --------------------------------------------------------------
