@@ -664,11 +664,15 @@ class MetricResolver:
 
     def _new_or_surveyed(self, text: str, clause_start: int, quantity: Quantity, counted: Noun,
                          clause_end: int) -> str | None:
-        """新增个体工商户2.1万户, 对9900多家企业的问卷调查: `other` (v2); the indicator, else None."""
+        """新增个体工商户2.1万户, 对9900多家企业的问卷调查, 27家企业挂牌: `other` (v2); the
+        indicator, else None."""
         modifiers = self.lexicon.modifiers
         after = text[counted.end : clause_end]
         if any(word in after[:8] for word in modifiers.survey_words):
             return "调查" + counted.text
+        event = next((w for w in modifiers.enterprise_event_words if w in after), None)
+        if event is not None and counted.start > quantity.start:
+            return counted.text + event  # 27家企业在科创板挂牌, 11家企业成功升规: what they did
         noun_before_number = counted.start < quantity.start
         head = text[clause_start : min(quantity.start, counted.start)]
         near = head[-8:] if not noun_before_number else head

@@ -340,6 +340,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # support for work keeps its recipients
         ("人社局向35家企业发放补贴，惠及职工1200人。", "35家", "support_recipients"),
         ("我们共帮助2600家企业解决缺工10.3万人。", "2600家", "support_recipients"),
+        # firms counted for something they did are no population
+        ("全市企业复工复产有序推进，27家企业在省股交中心科创板等板块挂牌。", "27家", "other"),
+        ("全市企业复工复产有序推进，鸿贝科技等11家企业成功升规。", "11家", "other"),
         # workers on strike are counted, not as a workforce at work (reading 59)
         ("英国约2万名铁路员工今天开始举行罢工。", "2万名", "other"),
         # what a rule grants each member of a class is a policy's amount; a total paid is support
