@@ -169,6 +169,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("全市建设保障性住房5900多套，惠及困难群众1.4万多人。", "1.4万多人"),
         ("车队免费接送一线医务工作者，共覆盖8600多人。", "8600多人"),
         ("今年投入4.95亿元用于洼地治理，惠及沿线村民。", "4.95亿元"),
+        # projects that start are no record; projects that resume work are
+        ("总投资203亿元的30个项目在合肥集中签约、开工，带动就业5000人。", "30个"),
         # a word for "some", and people killed or hurt
         ("近日，辽宁一批重点项目开工建设，项目总投资超3000亿元。", "一批"),
         ("列车撞死2名铁路工人。", "2名"),
