@@ -4,12 +4,16 @@ The contract's rules, in the order the functions below apply them:
 
 1. A number counting an excluded noun (成员单位39个, 6所高校) or named inside a name is no record;
    nor is one that an out-of-scope word governs (增加值, 再贷款, 货运量: macro indicators, finance,
-   business-cost relief), nor one person's money in an anecdote (她月薪4500元), v2.
-2. Money per head or under a cap (最高可申领2万元, 300元/人) is `policy_cap`.
+   business-cost relief), nor one person's money in an anecdote (她月薪4500元), v2; nor casualties
+   (造成3名员工受伤), nor support in a sentence that names no work or firms' operation (建设保障性
+   住房…惠及1.4亿多人).
+2. Money per head or under a cap (最高可申领2万元, 300元/人), or what a rule grants each member
+   of a class (对引进的博士给予18万元补贴), is `policy_cap`.
 3. Recipients of support — whoever received money or a service (为35家企业发放补贴,
    向120名人员提供岗位援助) — are `support_recipients`, not an enterprise population.
 4. N家 + an enterprise noun is a population (`enterprises_total`) unless the words after it say
-   what those enterprises did (复工 → `enterprises_resumed`, at a fair → `employers_recruiting`).
+   what those enterprises did (复工 → `enterprises_resumed`, at a fair → `employers_recruiting`,
+   挂牌/升规/申报 → `other`). Workers on strike are `other`.
 5. Otherwise the nearest metric word (cue) that fits the number's unit wins; cues of the
    same clause beat cues across commas; a share of a population takes that population's rate.
 6. A topic carries through its paragraph: after 减班休息/无薪假, units counted are

@@ -4,8 +4,9 @@ The contract's rules for a figure, in the order `place_in_sentence` and `region_
 
 1. The most specific area the sentence ties the number to: the last place named before it
    (or the first after it in its clause). Places that say where people come from or go to
-   (从四川输送, 湖北籍员工, 香港青年), datelines (西安3月2日电), quoted names (“就在苏州”招聘会) and a
-   government body's place after another place (阜新市争取辽宁省人社厅支持) do not count.
+   (从四川输送, 湖北籍员工, 香港青年), datelines (西安3月2日电), quoted names (“就在苏州”招聘会), a
+   government body's place after another place (阜新市争取辽宁省人社厅支持) and a firm's name after
+   the number (130多名上海建工集团的员工) do not count.
 2. One number stated for several named areas together (甲县、乙县复工率均超过90%) covers the
    smallest division holding them all (`common_unit`: provinces → 全国; another country among
    them → null). A 分别 list instead pairs each number with its own area, in order
@@ -15,8 +16,10 @@ The contract's rules for a figure, in the order `place_in_sentence` and `region_
    全市 → its city; 全县/全区 → the county or district the article named last.
 4. A development zone takes the zone itself (its city from the article).
 5. Else the place its paragraph ties the account to: the last place named earlier in the
-   paragraph (甲市总工会开办培训班……目前已培训300人 → 甲市), v2; 全市/全县 take that paragraph's
-   city or county when it names one.
+   paragraph (甲市总工会开办培训班……目前已培训300人 → 甲市), v2, or named by the subhead over its
+   section (江苏昆山民营企业负责人某某——); a paragraph set in another country wins over the home
+   of a firm the article placed (staff abroad, reading 39); 全市/全县 take that paragraph's city
+   or county when it names one.
 6. Else the article's primary region (`ArticleContext.primary_region`).
 
 The article's primary region (`PrimaryRegionResolver.resolve`), in order: the page's place
