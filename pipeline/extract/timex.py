@@ -21,7 +21,7 @@ from pipeline.extract.prefilter import guarded
 from pipeline.resources import load_data
 
 Kind = Literal[
-    "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year",
+    "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year", "past_year",
     "relative_day", "now", "spring_festival", "festival", "same_period", "same_year", "holiday", "season",
     "run_years",
 ]
@@ -67,6 +67,7 @@ _TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1,
                   "今明两年": 1}  # this year and next: a period that ends next year
+_REVIEW_MONTHS = 6  # 过去一年 written up to June reviews the year before (past_year)
 _RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2,
                  "这两天": 0, "这几天": 0}  # these few days: the day the text speaks from
 
@@ -233,6 +234,11 @@ class TimeFinder:
                 # 今年 on a figure that has happened: so far this year, i.e. now
                 return published.isoformat(), str(relative)
             return str(relative), str(relative)  # 去年底, 今年初: the year alone (v2)
+        if kind == "past_year":
+            if published is None:
+                return None, None
+            reviewed = published.year - (1 if published.month <= _REVIEW_MONTHS else 0)
+            return str(reviewed), str(reviewed)
         if kind == "run_years":
             if pub_year is None:
                 return None, None

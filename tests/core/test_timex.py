@@ -35,6 +35,13 @@ def test_timex_resolves(
     assert [(m.value, m.as_of) for m in found] == [(value, as_of)]
 
 
+@pytest.mark.parametrize(("published", "year"), [(dt.date(2020, 5, 23), "2019"),
+                                                 (dt.date(2020, 12, 20), "2020")])
+def test_timex_past_year_of_a_review(times: TimeFinder, published: dt.date, year: str) -> None:
+    found = times.find("过去一年，城镇新增就业1352万人", published)
+    assert [m.value for m in found] == [year]
+
+
 def test_timex_december_figure_in_a_january_article(times: TimeFinder) -> None:
     found = times.find("12月全市新增就业", dt.date(2021, 1, 10))
     assert found[0].value == "2020-12"
