@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.prefilter import (
     first_char_class,
+    first_two_classes,
     guarded,
     matches_in_wider_text,
     word_trie,
@@ -32,6 +33,39 @@ from pipeline.ingest.convert import Converter
 ])
 def test_prefilter_first_char_class(pattern: str, expected: str | None) -> None:
     assert first_char_class(pattern) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("ab|cd", ("[ac]", "[bd]")),
+    (r"(?<![x])y\d", ("[y]", r"[\d]")),
+    (r"(?:19|20)\d{2}年", ("[12]", "[90]")),
+    ("[0-9一二]+万", ("[0-9一二]", "[0-9一二万]")),
+    ("x(?=y)z", ("[x]", "[z]")),  # a lookahead matches no character
+    ("a{2}", ("[a]", "[a]")),
+    ("a?b", None),  # b alone is a match of one character
+    ("a|bc", None),
+    ("a{1,3}", None),
+    ("(?:a?){2}b", None),
+    ("[^a]b", None),  # a negated class: not followed
+])
+def test_prefilter_first_two_classes(pattern: str, expected: tuple[str, str] | None) -> None:
+    assert first_two_classes(pattern) == expected
+
+
+_TWO_ALPHABET = list("ab12年万一x-")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TWO_ALPHABET), max_size=12),
+       st.sampled_from([r"(?<![x])1\d", r"(?:19|20)\d{2}年", "[0-9一]+万", "a{2}|b[12]?x",
+                        r"(?:a|1)(?:b|2)*-", "x(?=1)1a"]))
+def test_prefilter_two_class_guard_keeps_every_match(text: str, pattern: str) -> None:
+    """Where every match is two characters or more, both guard classes change no match."""
+    guard = first_two_classes(pattern)
+    assert guard is not None
+    guarded_pattern = re.compile(f"(?={guard[0]}{guard[1]})(?:{pattern})")
+    assert [m.span() for m in guarded_pattern.finditer(text)] == [
+        m.span() for m in re.finditer(pattern, text)]
 
 
 _ALPHABET = list("截至2020年1-3月今去上半季度同期全年昨天当日以来万人名家个百分之一二三五十成%.，。率就业岗位abc ")
