@@ -326,7 +326,9 @@ class Lexicon:
             for group in self._term_groups[term]:
                 found.append(Cue(start, end, term, group.metric, group.where, group.weight,
                                  group.unit, group.accepts_persons, tuple(group.classifiers)))
-        for pattern, group in self._cue_patterns:
+        # one scan tells whether any cue pattern matches (most texts: none), not one a pattern
+        patterns = self._cue_patterns if self.cue_patterns_match(text) else []
+        for pattern, group in patterns:
             for match in pattern.finditer(text):
                 found.append(Cue(match.start(), match.end(), match.group(0), group.metric, group.where,
                                  group.weight, group.unit, group.accepts_persons,
