@@ -20,7 +20,7 @@ from typing import Literal
 import ahocorasick_rs
 from pydantic import BaseModel, Field, model_validator
 
-from pipeline.extract.prefilter import guarded, matches_in_wider_text, word_trie
+from pipeline.extract.prefilter import guarded, matches_in_wider_text, widened, word_trie
 from pipeline.extract.recent import Recent
 from pipeline.resources import load_data
 from schemas import Level, Metric, Sector, Unit
@@ -303,10 +303,14 @@ class Lexicon:
         # A paragraph none of whose sentences can pass the extractor's gate (a metric word, a
         # population, a cue pattern, a topic word) is told by one scan of it, when every cue
         # pattern that matches in a sentence also matches in its paragraph (else: no such scan).
+        # A pattern that reads before its match ((?<![新增])有…) goes in widened: without its
+        # lookbehinds and negative lookaheads it matches where it did, and in the paragraph too.
         # The words go to an Aho-Corasick automaton, the cue patterns to one guarded alternation.
-        cue_patterns = [pattern for group in self.metric_table.cues for pattern in group.patterns]
+        wide = [pattern if matches_in_wider_text(pattern) else widened(pattern)
+                for group in self.metric_table.cues for pattern in group.patterns]
+        cue_patterns = [pattern for pattern in wide if pattern is not None]
         self._gate: tuple[ahocorasick_rs.AhoCorasick, re.Pattern[str]] | None = None
-        if all(matches_in_wider_text(pattern) for pattern in cue_patterns):
+        if len(cue_patterns) == len(wide):
             gate_words = list(dict.fromkeys([*self._term_groups, *subject_words, *(
                 w for topic in self.modifiers.topics for w in topic.words)]))
             try:  # one alternation (patterns whose group names clash: no such scan)

@@ -131,6 +131,8 @@ def _seq_shape(sequence: list[tuple[Any, Any]]) -> _Shape:
     """The shape of items matched one after the other."""
     shape = _ZERO_WIDTH
     for op, av in sequence:
+        if not shape.empty and not shape.one:
+            break  # two characters are read before what follows: it changes nothing here
         shape = _then(shape, _item_shape(op, av))
     return shape
 
@@ -228,6 +230,59 @@ def matches_in_wider_text(pattern: str) -> bool:
     except re.error:
         return False
     return not parsed.state.flags & ~sre.SRE_FLAG_UNICODE and _reads_only_ahead(list(parsed))
+
+
+def widened(pattern: str) -> str | None:
+    """`pattern` without its lookbehinds and negative lookaheads: it matches wherever
+    `pattern` matches (a condition less), and `matches_in_wider_text` holds for it, so a test
+    of a paragraph with it finds every sentence the pattern matches in. None when that cannot
+    be had (anchors, word boundaries, or what does not compile once they are gone)."""
+    kept: list[str] = []
+    position = 0
+    while position < len(pattern):
+        if pattern.startswith(("(?<=", "(?<!", "(?!"), position):
+            position = _group_end(pattern, position)
+            continue
+        step = _token_end(pattern, position)
+        kept.append(pattern[position:step])
+        position = step
+    result = "".join(kept)
+    try:
+        re.compile(result)
+    except re.error:
+        return None
+    return result if matches_in_wider_text(result) else None
+
+
+def _token_end(pattern: str, position: int) -> int:
+    """The end of the token at `position`: an escape, a character class, or one character."""
+    if pattern[position] == "\\":
+        return position + 2
+    if pattern[position] == "[":
+        end = position + 1
+        if end < len(pattern) and pattern[end] == "^":
+            end += 1
+        if end < len(pattern) and pattern[end] == "]":
+            end += 1  # a ] first in a class is a character of it
+        while end < len(pattern) and pattern[end] != "]":
+            end += 2 if pattern[end] == "\\" else 1
+        return end + 1
+    return position + 1
+
+
+def _group_end(pattern: str, position: int) -> int:
+    """The end of the group that opens at `position` (past its closing parenthesis)."""
+    depth = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position + 1
+        position = _token_end(pattern, position)
+    raise re.error("unbalanced parenthesis")
 
 
 def _reads_only_ahead(sequence: list[tuple[Any, Any]]) -> bool:

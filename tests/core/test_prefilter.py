@@ -14,6 +14,7 @@ from pipeline.extract.prefilter import (
     first_two_classes,
     guarded,
     matches_in_wider_text,
+    widened,
     word_trie,
 )
 from pipeline.extract.timex import TimeFinder
@@ -47,6 +48,7 @@ def test_prefilter_first_char_class(pattern: str, expected: str | None) -> None:
     ("a{1,3}", None),
     ("(?:a?){2}b", None),
     ("[^a]b", None),  # a negated class: not followed
+    ("ab[^c]", ("[a]", "[b]")),  # what comes after the second character is not read
 ])
 def test_prefilter_first_two_classes(pattern: str, expected: tuple[str, str] | None) -> None:
     assert first_two_classes(pattern) == expected
@@ -107,7 +109,7 @@ def test_prefilter_matches_in_wider_text(pattern: str, expected: bool) -> None:
     assert matches_in_wider_text(pattern) is expected
 
 
-_GATE_ALPHABET = list("其中复工就业人员企业减班休息实施单位帮助返岗产能恢复率2万人家，。；！ ")
+_GATE_ALPHABET = list("其中复工就业人员企业减班休息实施单位帮助返岗产能恢复率2万人家，。；！ 有新增近约")
 
 
 @settings(max_examples=300, deadline=None)
@@ -122,6 +124,30 @@ def test_lexicon_gate_scan_of_a_paragraph_finds_every_sentence_gate(sentences: l
         for sentence in sentences:
             assert not (lexicon.mentions_work(sentence) or lexicon.cue_patterns_match(sentence)
                         or lexicon.topic_of(sentence) is not None)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("(?<![新增])有(?=[近约]?\\d+人就业)", "有(?=[近约]?\\d+人就业)"),  # a lookahead that reads ahead stays
+    ("a(?!b)c", "ac"),
+    ("(?:(?<=x)b|c(?!d))+", "(?:b|c)+"),
+    ("[(?<!]z", "[(?<!]z"),  # inside a class: characters
+    ("\\(?<!q", "\\(?<!q"),  # an escaped parenthesis opens no group
+    ("^a", None),  # an anchor stays: no widened form
+    ("a\\b", None),
+])
+def test_prefilter_widened(pattern: str, expected: str | None) -> None:
+    assert widened(pattern) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("新增有近约12人就业，")), max_size=16), st.integers(0, 16),
+       st.integers(0, 16))
+def test_prefilter_widened_matches_in_the_wider_text_wherever_the_pattern_matches_a_slice(
+    text: str, start: int, end: int
+) -> None:
+    pattern = "(?<![新增])有(?=[近约]?\\d+人就业)"
+    if re.search(pattern, text[start:end]):
+        assert re.search(widened(pattern) or "", text)
 
 
 @settings(max_examples=300, deadline=None)
