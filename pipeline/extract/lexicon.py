@@ -405,14 +405,25 @@ class Lexicon:
                 return topic
         return None
 
-    def may_pass_gate(self, text: str) -> bool:
+    def may_pass_gate(self, text: str, named: bool | None = None) -> bool:
         """False only when no sentence of `text` names a metric word, a population, a cue
         pattern or a topic word (`mentions_work`, `cue_patterns_match`, `topic_of` are all
-        false for each of its sentences)."""
+        false for each of its sentences). `named`: whether `text` names one of those words,
+        when the caller knows it (`gate_words` of a text that holds it)."""
         if self._gate is None:
             return True
         words, patterns = self._gate
-        return bool(words.find_matches_as_indexes(text)) or patterns.search(text) is not None
+        if named is None:
+            named = bool(words.find_matches_as_indexes(text))
+        return named or patterns.search(text) is not None
+
+    def gate_words(self, text: str) -> list[tuple[int, int]] | None:
+        """[start, end) of every word of the gate scan in `text`, overlapping, by start (None
+        when there is no gate scan): a slice names one when one of these lies inside it."""
+        if self._gate is None:
+            return None
+        return sorted((start, end) for _, start, end in
+                      self._gate[0].find_matches_as_indexes(text, overlapping=True))
 
     def topic_words_in(self, text: str) -> bool:
         """True when a topic word stands in `text`: without one no sentence of it opens a topic."""
