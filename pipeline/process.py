@@ -563,13 +563,15 @@ def _failed(
                              article=ArticleMeta(), text=text, errors=[error])
 
 
-def _names(words: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when one of `words` ([start, end) spans, by start) lies inside [start, end)."""
+def _names(words: list[tuple[int, int]], start: int, end: int) -> bool | None:
+    """Whether text[start:end] names a gate word, from `Lexicon.gate_words` of the text: True
+    when one lies inside it, False when none does and none runs across `start`, else None
+    (a word across the start may hide one inside: the part is scanned on its own)."""
     index = bisect.bisect_left(words, (start, start))
-    while index < len(words) and words[index][0] < end:
-        if words[index][1] <= end:
-            return True
-        index += 1
+    if index < len(words) and words[index][0] < end and words[index][1] <= end:
+        return True  # the words do not overlap: the first that starts inside ends first
+    if index > 0 and words[index - 1][1] > start:
+        return None
     return False
 
 

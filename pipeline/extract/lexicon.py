@@ -198,6 +198,15 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in unique)
 
 
+def _automaton(words: list[str],
+               matchkind: ahocorasick_rs.MatchKind = ahocorasick_rs.MatchKind.Standard,
+               ) -> ahocorasick_rs.AhoCorasick:
+    """An automaton of `words` built as a DFA: the same matches as the default build, found
+    in about half the time (the lists here are short: a few milliseconds to build)."""
+    return ahocorasick_rs.AhoCorasick(words, matchkind=matchkind,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
+
+
 def _longest_at_each_start(automaton: ahocorasick_rs.AhoCorasick, text: str) -> list[tuple[int, int]]:
     """[start, end) of the longest word of `automaton` at each offset where one starts, in order."""
     longest: dict[int, int] = {}
@@ -243,7 +252,7 @@ class Lexicon:
         # The longest term at every position, so nested terms (发布就业岗位 / 就业岗位) are
         # all seen; the linker picks the nearest. An Aho-Corasick automaton reports every
         # occurrence in one pass (a regex lookahead tried the alternation at each position).
-        self._terms = ahocorasick_rs.AhoCorasick(list(self._term_groups))
+        self._terms = _automaton(list(self._term_groups))
         self._cue_patterns = [
             (re.compile(pattern), group)
             for group in self.metric_table.cues
@@ -260,8 +269,7 @@ class Lexicon:
         for word in self.nouns_table.excluded_counted:  # a listed non-record noun wins
             self._noun_kind[word] = "excluded"
         # leftmost-longest, non-overlapping: what the alternation sorted longest first finds
-        self._nouns = ahocorasick_rs.AhoCorasick(
-            list(self._noun_kind), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        self._nouns = _automaton(list(self._noun_kind), ahocorasick_rs.MatchKind.LeftmostLongest)
         self._quoted_group = re.compile(self.nouns_table.quoted_group_pattern)
         subject_words = [w for w, kind in self._noun_kind.items() if kind != "excluded"]
         # existence only: a trie tries each first character once (the cheap test per sentence)
@@ -314,7 +322,7 @@ class Lexicon:
             gate_words = list(dict.fromkeys([*self._term_groups, *subject_words, *(
                 w for topic in self.modifiers.topics for w in topic.words)]))
             try:  # one alternation (patterns whose group names clash: no such scan)
-                self._gate = (ahocorasick_rs.AhoCorasick(gate_words), re.compile(
+                self._gate = (_automaton(gate_words), re.compile(
                     guarded("|".join(f"(?:{pattern})" for pattern in cue_patterns) or "(?!)")))
             except re.error:
                 self._gate = None
@@ -418,12 +426,13 @@ class Lexicon:
         return named or patterns.search(text) is not None
 
     def gate_words(self, text: str) -> list[tuple[int, int]] | None:
-        """[start, end) of every word of the gate scan in `text`, overlapping, by start (None
-        when there is no gate scan): a slice names one when one of these lies inside it."""
+        """[start, end) of the words of the gate scan in `text`, in order, as one scan finds
+        them (None when there is no gate scan). A slice names one when one of these lies
+        inside it; when none does and none runs across its start, it names none (the scan
+        reports the first word to end, then goes on after it)."""
         if self._gate is None:
             return None
-        return sorted((start, end) for _, start, end in
-                      self._gate[0].find_matches_as_indexes(text, overlapping=True))
+        return [(start, end) for _, start, end in self._gate[0].find_matches_as_indexes(text)]
 
     def topic_words_in(self, text: str) -> bool:
         """True when a topic word stands in `text`: without one no sentence of it opens a topic."""
