@@ -123,9 +123,7 @@ class Extractor:
             logger.exception("extraction failed in %s", doc_id)
             errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
             last = -1
-        # where a place name can start, in the whole text at once (the parts with figures read it)
-        heads = self.gazetteer.head_starts(view.text) if any(
-            part.figures for part in parts[: last + 1]) else []
+        heads: list[int] | None = None  # where a place name can start, in the whole text
         for index, part in enumerate(parts[: last + 1]):
             if not part.continues:
                 article.carried_place = None
@@ -133,8 +131,10 @@ class Extractor:
             carry = index < last and parts[index + 1].continues
             try:
                 check_budget()
+                if heads is None and part.figures:  # found once, for the parts with figures
+                    heads = self.gazetteer.head_starts(view.text)
                 records.extend(self._paragraph_records(view, part, article, carry, index == last,
-                                                       heads))
+                                                       heads or []))
             except PipelineError as error:  # the time budget: keep what was found
                 errors.append(error.to_doc_error())
                 break
