@@ -123,6 +123,7 @@ class Extractor:
             logger.exception("extraction failed in %s", doc_id)
             errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
             last = -1
+        heads: list[int] | None = None  # where a place name can start, in the whole text
         for index, part in enumerate(parts[: last + 1]):
             if self._is_heading(view, part.start, part.end):
                 # a subhead that names a place sets the scene of the section under it, until
@@ -135,7 +136,10 @@ class Extractor:
             carry = index < last and parts[index + 1].continues
             try:
                 check_budget()
-                records.extend(self._paragraph_records(view, part, article, carry, index == last))
+                if heads is None and part.figures:  # found once, for the parts with figures
+                    heads = self.gazetteer.head_starts(view.text)
+                records.extend(self._paragraph_records(view, part, article, carry, index == last,
+                                                       heads or []))
             except PipelineError as error:  # the time budget: keep what was found
                 errors.append(error.to_doc_error())
                 break
@@ -223,8 +227,11 @@ class Extractor:
         parts = [_Part(start, end, continues or _opens_quote(view.text, start), view.text[start:end])
                  for start, end, continues in self._paragraph_parts(view, page)]
         _mark_repeats(view.text, parts)
+        # the gate's words are found in the whole text at once (one scan, not one a part)
+        words = self.lexicon.gate_words(view.text)
         for part in parts:  # one scan a part: the loops below and `_read_part` read the answer
-            part.gates = self.lexicon.may_pass_gate(part.text) or "其中" in part.text
+            named = None if words is None else _names(words, part.start, part.end)
+            part.gates = self.lexicon.may_pass_gate(part.text, named) or "其中" in part.text
         last = -1
         for index in range(len(parts) - 1, -1, -1):
             part = parts[index]
@@ -296,12 +303,14 @@ class Extractor:
                 topic_seen = self.lexicon.topic_of(sentence) is not None
 
     def _paragraph_records(
-        self, view: TextView, part: _Part, article: ArticleContext, carry: bool, final: bool
+        self, view: TextView, part: _Part, article: ArticleContext, carry: bool, final: bool,
+        text_heads: list[int],
     ) -> list[dict[str, Any]]:
         """The records of one part, and the state it leaves for the parts after it.
 
         `carry`: the next part reads the place this one leaves; `final`: no part after this
-        one is read, so nothing after its last gated sentence is.
+        one is read, so nothing after its last gated sentence is; `text_heads`: the
+        gazetteer's `head_starts` of the whole analysis text.
         """
         start, text = part.start, part.text
         if not part.figures:
@@ -314,8 +323,10 @@ class Extractor:
                 self._learn_targets(sentence, article)
             return []
         candidate = part.last_gated >= 0
-        # where a place name can start: a sentence with none names no place (no scan, no state)
-        heads = self.gazetteer.head_starts(text)
+        # where a place name can start: a sentence with none names no place (no scan, no state);
+        # the heads (two characters) of the whole text inside the part: `head_starts(text)`
+        heads = [head - start for head in text_heads[
+            bisect.bisect_left(text_heads, start):bisect.bisect_right(text_heads, part.end - 2)]]
         topical = candidate and self.lexicon.is_labour_topic(text)
         paragraph_times = self.times.find(
             text, article.published, article.last_day, article.last_period
@@ -555,6 +566,18 @@ def _failed(
 ) -> ExtractedDocument:
     return ExtractedDocument(doc_id=doc_id, source=source, script=script,
                              article=ArticleMeta(), text=text, errors=[error])
+
+
+def _names(words: list[tuple[int, int]], start: int, end: int) -> bool | None:
+    """Whether text[start:end] names a gate word, from `Lexicon.gate_words` of the text: True
+    when one lies inside it, False when none does and none runs across `start`, else None
+    (a word across the start may hide one inside: the part is scanned on its own)."""
+    index = bisect.bisect_left(words, (start, start))
+    if index < len(words) and words[index][0] < end and words[index][1] <= end:
+        return True  # the words do not overlap: the first that starts inside ends first
+    if index > 0 and words[index - 1][1] > start:
+        return None
+    return False
 
 
 def _holds(heads: list[int], start: int, end: int) -> bool:

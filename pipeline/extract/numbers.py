@@ -279,7 +279,8 @@ class QuantityFinder:
             return None  # 3成员 is a word; 8成 before a stop or 以上 is a share
         if match.group("join") and match.group("lo_cn"):
             return None  # 一至三年 and similar: ranges are written with Arabic digits here
-        pair = _DIGIT_PAIR.fullmatch(match.group("lo_cn") or "")
+        lo_cn = match.group("lo_cn")
+        pair = _DIGIT_PAIR.fullmatch(lo_cn) if lo_cn else None  # two digits: no Arabic number
         if pair is not None and not match.group("join"):
             return self._digit_pair(text, match, pair, classifier, start, end)
         low = self._side(match, "lo_")
@@ -440,7 +441,12 @@ def normalise(value: Decimal) -> Decimal:
     0.0000001 -> 1E-7, 6.5E+4 -> 65000. Never raises, whatever the size of the number."""
     if not value.is_finite():
         return value
-    digits = len(value.as_tuple().digits)
+    _sign, written, exponent = value.as_tuple()
+    if exponent == 0 or (isinstance(exponent, int) and exponent < 0 and written[-1] != 0):
+        # 3000, 98.2: no trailing zero after the point, no exponent: already as written out
+        # (the steps below give this same value back, same digits and exponent)
+        return value
+    digits = len(written)
     exact = _EXACT if digits <= _EXACT.prec else Context(prec=digits, Emax=999_999,
                                                          Emin=-999_999)
     reduced = value.normalize(exact)

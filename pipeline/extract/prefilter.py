@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 _CATEGORIES = {
     sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D",
@@ -44,7 +44,15 @@ def first_char_class(pattern: str) -> str | None:
 
 
 def guard(pattern: str) -> str:
-    """The lookahead that fails where no match of `pattern` can start ("" when none)."""
+    """The lookahead that fails where no match of `pattern` can start ("" when none).
+
+    Where every match is two characters or more, the lookahead reads the second character
+    too: a number's first character (一, 十, 万) stands at many places where what follows
+    it (一些, 统一的, 数据) can go on with no match, and the whole pattern is then not tried.
+    """
+    pair = first_two_classes(pattern)
+    if pair is not None:
+        return f"(?={pair[0]}{pair[1]})"
     first = first_char_class(pattern)
     return f"(?={first})" if first else ""
 
@@ -83,6 +91,93 @@ class SparseScan:
             else:
                 yield match
                 position = match.end()
+
+
+def first_two_classes(pattern: str) -> tuple[str, str] | None:
+    """Two character classes: every match of `pattern` starts with a character of the first
+    followed by one of the second. None when a match can be shorter than two characters, or
+    when the pattern holds what the reader does not follow (as in `first_char_class`)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+        if parsed.state.flags & ~(sre.SRE_FLAG_UNICODE):
+            return None
+        shape = _seq_shape(list(parsed))
+    except (_Unsupported, re.error):
+        return None
+    if shape.empty or shape.one or not shape.first or not shape.second:
+        return None
+    return _class(shape.first), _class(shape.second)
+
+
+class _Shape(NamedTuple):
+    """What a piece of a pattern can match, over-approximated (more never changes a match):
+    whether empty, whether one character exactly, its first characters, and the second
+    characters of its matches of two characters or more."""
+
+    empty: bool
+    one: bool
+    first: tuple[str, ...]
+    second: tuple[str, ...]
+
+
+_ZERO_WIDTH = _Shape(True, False, (), ())
+
+
+def _class(items: tuple[str, ...]) -> str:
+    return "[" + "".join(dict.fromkeys(items)) + "]"
+
+
+def _seq_shape(sequence: list[tuple[Any, Any]]) -> _Shape:
+    """The shape of items matched one after the other."""
+    shape = _ZERO_WIDTH
+    for op, av in sequence:
+        if not shape.empty and not shape.one:
+            break  # two characters are read before what follows: it changes nothing here
+        shape = _then(shape, _item_shape(op, av))
+    return shape
+
+
+def _then(a: _Shape, b: _Shape) -> _Shape:
+    """The shape of `a` followed by `b`: the second character is a's second, b's first after
+    one character of a, or b's second after none."""
+    return _Shape(
+        empty=a.empty and b.empty,
+        one=(a.one and b.empty) or (a.empty and b.one),
+        first=a.first + (b.first if a.empty else ()),
+        second=a.second + (b.first if a.one else ()) + (b.second if a.empty else ()),
+    )
+
+
+def _item_shape(op: Any, av: Any) -> _Shape:
+    if op is sre.LITERAL:
+        return _Shape(False, True, (re.escape(chr(av)),), ())
+    if op is sre.IN:
+        items: list[str] = []
+        _item(op, av, items)  # raises for a negated class and what it does not follow
+        return _Shape(False, True, tuple(items), ())
+    if op is sre.BRANCH:
+        shapes = [_seq_shape(list(alternative)) for alternative in av[1]]
+        return _Shape(any(s.empty for s in shapes), any(s.one for s in shapes),
+                      tuple(c for s in shapes for c in s.first),
+                      tuple(c for s in shapes for c in s.second))
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unsupported
+        return _seq_shape(list(sub))
+    if op in _REPEATS:
+        minimum, maximum, sub = av
+        inner = _seq_shape(list(sub))
+        if maximum == 0:
+            return _ZERO_WIDTH
+        # a second repetition starts at the second character after a first of one character
+        again = inner.first if maximum > 1 and inner.one else ()
+        # one character: one repetition of one, the others empty
+        one = inner.one and (minimum <= 1 or inner.empty)
+        return _Shape(inner.empty or minimum == 0, one, inner.first, inner.second + again)
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return _ZERO_WIDTH  # reads around, matches no character
+    raise _Unsupported
 
 
 def _sequence(sequence: list[tuple[Any, Any]], items: list[str]) -> bool:
@@ -135,6 +230,59 @@ def matches_in_wider_text(pattern: str) -> bool:
     except re.error:
         return False
     return not parsed.state.flags & ~sre.SRE_FLAG_UNICODE and _reads_only_ahead(list(parsed))
+
+
+def widened(pattern: str) -> str | None:
+    """`pattern` without its lookbehinds and negative lookaheads: it matches wherever
+    `pattern` matches (a condition less), and `matches_in_wider_text` holds for it, so a test
+    of a paragraph with it finds every sentence the pattern matches in. None when that cannot
+    be had (anchors, word boundaries, or what does not compile once they are gone)."""
+    kept: list[str] = []
+    position = 0
+    while position < len(pattern):
+        if pattern.startswith(("(?<=", "(?<!", "(?!"), position):
+            position = _group_end(pattern, position)
+            continue
+        step = _token_end(pattern, position)
+        kept.append(pattern[position:step])
+        position = step
+    result = "".join(kept)
+    try:
+        re.compile(result)
+    except re.error:
+        return None
+    return result if matches_in_wider_text(result) else None
+
+
+def _token_end(pattern: str, position: int) -> int:
+    """The end of the token at `position`: an escape, a character class, or one character."""
+    if pattern[position] == "\\":
+        return position + 2
+    if pattern[position] == "[":
+        end = position + 1
+        if end < len(pattern) and pattern[end] == "^":
+            end += 1
+        if end < len(pattern) and pattern[end] == "]":
+            end += 1  # a ] first in a class is a character of it
+        while end < len(pattern) and pattern[end] != "]":
+            end += 2 if pattern[end] == "\\" else 1
+        return end + 1
+    return position + 1
+
+
+def _group_end(pattern: str, position: int) -> int:
+    """The end of the group that opens at `position` (past its closing parenthesis)."""
+    depth = 0
+    while position < len(pattern):
+        char = pattern[position]
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return position + 1
+        position = _token_end(pattern, position)
+    raise re.error("unbalanced parenthesis")
 
 
 def _reads_only_ahead(sequence: list[tuple[Any, Any]]) -> bool:

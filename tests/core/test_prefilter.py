@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.prefilter import (
     first_char_class,
+    first_two_classes,
     guarded,
     matches_in_wider_text,
+    widened,
     word_trie,
 )
 from pipeline.extract.timex import TimeFinder
@@ -32,6 +34,40 @@ from pipeline.ingest.convert import Converter
 ])
 def test_prefilter_first_char_class(pattern: str, expected: str | None) -> None:
     assert first_char_class(pattern) == expected
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("ab|cd", ("[ac]", "[bd]")),
+    (r"(?<![x])y\d", ("[y]", r"[\d]")),
+    (r"(?:19|20)\d{2}年", ("[12]", "[90]")),
+    ("[0-9一二]+万", ("[0-9一二]", "[0-9一二万]")),
+    ("x(?=y)z", ("[x]", "[z]")),  # a lookahead matches no character
+    ("a{2}", ("[a]", "[a]")),
+    ("a?b", None),  # b alone is a match of one character
+    ("a|bc", None),
+    ("a{1,3}", None),
+    ("(?:a?){2}b", None),
+    ("[^a]b", None),  # a negated class: not followed
+    ("ab[^c]", ("[a]", "[b]")),  # what comes after the second character is not read
+])
+def test_prefilter_first_two_classes(pattern: str, expected: tuple[str, str] | None) -> None:
+    assert first_two_classes(pattern) == expected
+
+
+_TWO_ALPHABET = list("ab12年万一x-")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_TWO_ALPHABET), max_size=12),
+       st.sampled_from([r"(?<![x])1\d", r"(?:19|20)\d{2}年", "[0-9一]+万", "a{2}|b[12]?x",
+                        r"(?:a|1)(?:b|2)*-", "x(?=1)1a"]))
+def test_prefilter_two_class_guard_keeps_every_match(text: str, pattern: str) -> None:
+    """Where every match is two characters or more, both guard classes change no match."""
+    guard = first_two_classes(pattern)
+    assert guard is not None
+    guarded_pattern = re.compile(f"(?={guard[0]}{guard[1]})(?:{pattern})")
+    assert [m.span() for m in guarded_pattern.finditer(text)] == [
+        m.span() for m in re.finditer(pattern, text)]
 
 
 _ALPHABET = list("截至2020年1-3月今去上半季度同期全年昨天当日以来万人名家个百分之一二三五十成%.，。率就业岗位abc ")
@@ -73,7 +109,7 @@ def test_prefilter_matches_in_wider_text(pattern: str, expected: bool) -> None:
     assert matches_in_wider_text(pattern) is expected
 
 
-_GATE_ALPHABET = list("其中复工就业人员企业减班休息实施单位帮助返岗产能恢复率2万人家，。；！ ")
+_GATE_ALPHABET = list("其中复工就业人员企业减班休息实施单位帮助返岗产能恢复率2万人家，。；！ 有新增近约")
 
 
 @settings(max_examples=300, deadline=None)
@@ -88,6 +124,30 @@ def test_lexicon_gate_scan_of_a_paragraph_finds_every_sentence_gate(sentences: l
         for sentence in sentences:
             assert not (lexicon.mentions_work(sentence) or lexicon.cue_patterns_match(sentence)
                         or lexicon.topic_of(sentence) is not None)
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("(?<![新增])有(?=[近约]?\\d+人就业)", "有(?=[近约]?\\d+人就业)"),  # a lookahead that reads ahead stays
+    ("a(?!b)c", "ac"),
+    ("(?:(?<=x)b|c(?!d))+", "(?:b|c)+"),
+    ("[(?<!]z", "[(?<!]z"),  # inside a class: characters
+    ("\\(?<!q", "\\(?<!q"),  # an escaped parenthesis opens no group
+    ("^a", None),  # an anchor stays: no widened form
+    ("a\\b", None),
+])
+def test_prefilter_widened(pattern: str, expected: str | None) -> None:
+    assert widened(pattern) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("新增有近约12人就业，")), max_size=16), st.integers(0, 16),
+       st.integers(0, 16))
+def test_prefilter_widened_matches_in_the_wider_text_wherever_the_pattern_matches_a_slice(
+    text: str, start: int, end: int
+) -> None:
+    pattern = "(?<![新增])有(?=[近约]?\\d+人就业)"
+    if re.search(pattern, text[start:end]):
+        assert re.search(widened(pattern) or "", text)
 
 
 @settings(max_examples=300, deadline=None)
