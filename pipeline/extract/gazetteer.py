@@ -112,6 +112,7 @@ class StraddlesTable(BaseModel):
 class PersonNames(BaseModel):
     surnames: str = Field(min_length=1)
     speech_after: tuple[str, ...]
+    titles_before: tuple[str, ...]
 
 
 class RegionsTable(BaseModel):
@@ -226,12 +227,15 @@ class Gazetteer:
 
     def _straddles(self, text: str, start: int, end: int) -> bool:
         """`text[start:end]`, a two-character short form, stands across two common words
-        (延长|春节: no 长春; 基建|水平: no 建水县), or is a person's given name (王岐山表示)."""
+        (延长|春节: no 长春; 基建|水平: no 建水县), or is a person's given name (王岐山表示,
+        董事长盛玉林)."""
         if start == 0:
             return False
         names = self._table.person_names
-        if text[start - 1] in names.surnames and text.startswith(names.speech_after, end):
-            return True
+        if text[start - 1] in names.surnames and (
+                text.startswith(names.speech_after, end)
+                or text.endswith(names.titles_before, 0, start - 1)):
+            return True  # 王岐山表示, 董事长盛玉林: a given name
         around = self._straddle_chars.get(text[start:end])
         return (around is not None and end < len(text)
                 and text[start - 1] in around[0] and text[end] in around[1])

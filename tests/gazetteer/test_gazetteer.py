@@ -148,7 +148,8 @@ def test_gazetteer_scan_skips_common_words(gazetteer: Gazetteer, text: str) -> N
     [("国务院决定延长春节假期", "长春"), ("我国交通基建水平整体提升", "建水"),
      ("面对复杂多变的外部环境", "杂多"), ("维护金融安全", "融安"), ("农民丰收节", "民丰"),
      # a given name between a surname and a speech verb
-     ("王岐山表示，推进改革", "岐山"), ("刘连云介绍，镇上一年", "连云"), ("黄桂林说", "桂林")],
+     ("王岐山表示，推进改革", "岐山"), ("刘连云介绍，镇上一年", "连云"), ("黄桂林说", "桂林"),
+     ("董事长盛玉林来到车间", "玉林"), ("（记者韩朝阳）", "朝阳")],
 )
 def test_gazetteer_scan_skips_short_form_across_two_words(
     gazetteer: Gazetteer, text: str, absent: str
