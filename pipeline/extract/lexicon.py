@@ -113,6 +113,7 @@ class ModifierTable(BaseModel):
     out_after_words: tuple[str, ...]
     casualty_words: tuple[str, ...]
     enterprise_event_words: tuple[str, ...]
+    hiring_words: tuple[str, ...]
     strike_words: tuple[str, ...]
     agency_words: tuple[str, ...]
     local_outlet_suffixes: tuple[str, ...]

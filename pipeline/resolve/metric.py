@@ -675,7 +675,8 @@ class MetricResolver:
         if any(word in after[:8] for word in modifiers.survey_words):
             return "调查" + counted.text
         event = next((w for w in modifiers.enterprise_event_words if w in after), None)
-        if event is not None and counted.start > quantity.start:
+        if event is not None and counted.start > quantity.start and not any(
+                w in after for w in modifiers.hiring_words):
             return counted.text + event  # 27家企业在科创板挂牌, 11家企业成功升规: what they did
         noun_before_number = counted.start < quantity.start
         head = text[clause_start : min(quantity.start, counted.start)]
