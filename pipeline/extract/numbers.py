@@ -20,7 +20,7 @@ from functools import lru_cache
 import cn2an
 from pydantic import BaseModel, Field
 
-from pipeline.extract.prefilter import guarded
+from pipeline.extract.prefilter import guard, guarded
 from pipeline.resources import load_data
 from schemas import Qualifier, Unit
 
@@ -98,6 +98,14 @@ _UNREADABLE = re.compile(
     rf"|(?P<too_long>\d{{{MAX_DIGITS + 1},}}(?:\.\d+)?))"
 )
 
+# Inside a run of digits (the 020 of 2020年) a scan fails where it failed one digit before:
+# from the later digit every form reaches only a subset of the same ends, and what follows
+# an end depends on its position alone (no back-reference, the one lookbehind wants no digit
+# before). So the scan is not tried there, except where that is not so: a run before a group
+# space (2020 000人, where 020 000人 matches) and a digit right after ,ddd (百分之1,2345 ends
+# a match inside the run, at a position no failure came before).
+_INSIDE_DIGITS = rf"(?!(?<=\d)(?<!,\d{{3}})\d(?!\d*[{_GROUP_SPACES}]\d))"
+
 # the digit every form starts with stands outside the alternation: `re` then tries the
 # alternatives only after a digit, not at every character (5x faster on article bodies)
 _SUSPICIOUS = re.compile(rf"\d(?:\.\d+\.\d|\^\d|[eE][+-]?\d|\d{{{MAX_DIGITS}}})")
@@ -136,7 +144,7 @@ class QuantityFinder:
         joiners = _alternation(self.table.range_joiners)
         low = _number_pattern("lo_", mags)
         high = _number_pattern("hi_", mags)
-        self._pattern = re.compile(guarded(
+        body = (
             # 2/3的劳动力, 三分之一: a fraction is a share (percent)
             rf"(?<![\d/.])(?P<frac_a>[1-9]\d?)/(?P<frac_b>[1-9]\d?)(?![\d/.%])"
             rf"|(?P<cfrac_b>[二三四五六七八九十])分之(?P<cfrac_a>[一二三四五六七八九])"
@@ -153,7 +161,12 @@ class QuantityFinder:
             # 220万 / 37.9万 / 40多万 with no counting word: what is counted comes from the noun after
             rf"|(?P<bare_ar>{_ARABIC})(?P<bare_pre>多|余)?(?P<bare_mag>万|亿)(?P<bare_inner>多|余)?"
             rf"(?![余多]?[\d万亿千百{self.table.measure_chars}])"  # 10万余亩: a measure
-        ))
+        )
+        self._pattern = re.compile(guarded(body))
+        # the scan of whole texts; `_pattern` alone reads the sides of a range (a scan from
+        # inside a match, where no failure came before). The digit check stands after the
+        # first-character guard, which fails first at most positions.
+        self._scan = re.compile(f"{guard(body)}{_INSIDE_DIGITS}(?:{body})")
         self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
         self._blocked = tuple(self.table.blocked_before)
@@ -164,7 +177,7 @@ class QuantityFinder:
         normalised = _ascii_forms(text)
         found = []
         with localcontext(_EXACT):
-            for match in self._pattern.finditer(normalised):
+            for match in self._scan.finditer(normalised):
                 quantity = self._build(normalised, match)
                 if quantity is not None:
                     found.append(quantity)
@@ -210,7 +223,7 @@ class QuantityFinder:
         with localcontext(_EXACT):
             return any(self._build(normalised, match) is not None
                        or (match.group("join") and self._range_sides(normalised, match))
-                       for match in self._pattern.finditer(normalised))
+                       for match in self._scan.finditer(normalised))
 
     def unreadable(self, text: str) -> list[Unreadable]:
         """Numbers before a magnitude or counting word that `find` does not read:

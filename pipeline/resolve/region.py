@@ -465,12 +465,14 @@ class PrimaryRegionResolver:
                 traditional and "劳动部" in lead):
             return self.gazetteer.resolve("台湾"), False  # 劳动部/主计总处 release with no place: 台湾
         lead = "".join(paragraphs[:2])
-        body_places = self._body_places(body)
-        first, _ = self._first_body_place(body_places)
         lead_places = sum(1 for m in self.gazetteer.scan(lead) if not m.zone)
         weight = self.lexicon.national_weight(lead)
         if weight > lead_places and (weight >= 2 or lead_places == 0):
             return None, True  # the lead speaks of the country, not of a place
+        # read only now: a national lead needs no body places (they are pure, so the order
+        # changes nothing but the work)
+        body_places = self._body_places(body)
+        first, _ = self._first_body_place(body_places)
         if first is not None and self._title_place(title) is None and self._spans_provinces(body_places):
             return None, True  # a story whose body names places in several provinces: national (v2)
         return first, False

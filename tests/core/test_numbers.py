@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.extract.numbers import QuantityFinder, parse_number
@@ -136,3 +137,23 @@ def test_numbers_v2_halves_and_magnitudes_without_digits(
 ) -> None:
     found = quantities.find(text)[0]
     assert (text[found.start : found.end], found.value, found.qualifier) == (surface, Decimal(value), qualifier)
+
+
+_DIGIT_PIECES = ["2", "0", "5", "12", "500", "2020", ",", ".", " ", "\u202f", "百分之", "成", "人", "万", "多", "至",
+                 "年", "%", "/", "第", "、"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DIGIT_PIECES), max_size=14).map("".join))
+@example("2020 500人")  # 020 500人 matches inside the run (a group space follows it)
+@example("百分之1,2345.6万人")  # a match ends inside a run, after ,234
+@example("2020年3月16日，12.5万人")
+def test_numbers_scan_skipping_digit_runs_matches_the_full_scan(
+    quantities: QuantityFinder, text: str,
+) -> None:
+    # the scan of whole texts does not retry inside a digit run: it must match where the plain
+    # pattern matches, with the same groups
+    def matches(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+        return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+    assert matches(quantities._scan) == matches(quantities._pattern)

@@ -170,3 +170,13 @@ def test_prefilter_sparse_scan_finds_what_finditer_finds(converter: Converter, t
     # the converter's pattern of what the view removes (tags, inline pinyin, invisible characters)
     scan = converter._removable
     assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.pattern.finditer(text)]
+
+
+def test_lexicon_gate_scan_is_on_with_the_shipped_data() -> None:
+    """A cue pattern the gate scan cannot hold switches it off silently (every paragraph then
+    goes through the sentence rules): the shipped patterns must all fit in it."""
+    from pipeline.extract.lexicon import shared_lexicon
+
+    lexicon = shared_lexicon()
+    assert lexicon.gate_words("今天天气晴朗。") is not None
+    assert not lexicon.may_pass_gate("今天天气晴朗，游客在湖边散步。")
