@@ -42,6 +42,8 @@ class TimexTable(BaseModel):
     name_words: tuple[str, ...]
     since_after: tuple[str, ...]
     holiday_months: dict[str, int]
+    relative_years: dict[str, int]
+    relative_days: dict[str, int]
     spring_festival: dict[int, dt.date]
 
 
@@ -65,11 +67,7 @@ _CHANGE_VERB_ENDS = frozenset("跌升增降高少加落长减")
 _TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半年", "前", "后", "年", "度", "起", "至",
                    "到", "共", "以后", "以前")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
-_RELATIVE_YEAR = {"今年": 0, "本年度": 0, "今年度": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1,
-                  "今明两年": 1}  # this year and next: a period that ends next year
 _REVIEW_MONTHS = 6  # 过去一年 written up to June reviews the year before (past_year)
-_RELATIVE_DAY = {"今天": 0, "今日": 0, "当天": 0, "当日": 0, "昨天": -1, "昨日": -1, "前天": -2, "前日": -2,
-                 "这两天": 0, "这几天": 0}  # these few days: the day the text speaks from
 
 
 _CALENDAR = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-\d{2})?)?")
@@ -224,12 +222,12 @@ class TimeFinder:
         if kind == "relative_day":
             if published is None:
                 return None, None
-            when = published + dt.timedelta(days=_RELATIVE_DAY[groups["rel"]])
+            when = published + dt.timedelta(days=self.table.relative_days[groups["rel"]])
             return when.isoformat(), str(when.year)
         if kind == "relative_year":
             if pub_year is None:
                 return None, None
-            relative = pub_year + _RELATIVE_YEAR.get(groups["rel"], 0)
+            relative = pub_year + self.table.relative_years.get(groups["rel"], 0)
             if relative == pub_year and published and not surface.endswith(("底", "末", "全年")):
                 # 今年 on a figure that has happened: so far this year, i.e. now
                 return published.isoformat(), str(relative)
@@ -295,8 +293,7 @@ class TimeFinder:
                 return None, None
         return None, None
 
-    @staticmethod
-    def _year(groups: dict[str, str], published: dt.date | None) -> int | None:
+    def _year(self, groups: dict[str, str], published: dt.date | None) -> int | None:
         if groups.get("year"):
             return int(groups["year"])
         if groups.get("roc"):
@@ -304,7 +301,7 @@ class TimeFinder:
         if groups.get("rel"):
             if published is None:
                 return None
-            return published.year + _RELATIVE_YEAR.get(groups["rel"], 0)
+            return published.year + self.table.relative_years.get(groups["rel"], 0)
         return published.year if published else None
 
     @staticmethod
