@@ -225,20 +225,25 @@ class Gazetteer:
         return sorted(s for s in self._by_short if len(s) == 2 and s not in self._by_name
                       and s not in self._stop)
 
+    def _no_place(self, text: str, start: int, end: int) -> bool:
+        """`text[start:end]`, a two-character short form, names no place here: it stands across
+        two words, or it is a person's given name."""
+        return start > 0 and (self._straddles(text, start, end)
+                              or self._given_name(text, start, end))
+
     def _straddles(self, text: str, start: int, end: int) -> bool:
-        """`text[start:end]`, a two-character short form, stands across two common words
-        (延长|春节: no 长春; 基建|水平: no 建水县), or is a person's given name (王岐山表示,
-        董事长盛玉林)."""
-        if start == 0:
-            return False
-        names = self._table.person_names
-        if text[start - 1] in names.surnames and (
-                text.startswith(names.speech_after, end)
-                or text.endswith(names.titles_before, 0, start - 1)):
-            return True  # 王岐山表示, 董事长盛玉林: a given name
+        """延长|春节: no 长春; 基建|水平: no 建水县 (`start` > 0)."""
         around = self._straddle_chars.get(text[start:end])
         return (around is not None and end < len(text)
                 and text[start - 1] in around[0] and text[end] in around[1])
+
+    def _given_name(self, text: str, start: int, end: int) -> bool:
+        """王岐山表示, 董事长盛玉林: after a surname, before a speech verb or after a title
+        (`start` > 0)."""
+        names = self._table.person_names
+        return text[start - 1] in names.surnames and (
+            text.startswith(names.speech_after, end)
+            or text.endswith(names.titles_before, 0, start - 1))
 
     # -- look-up --------------------------------------------------------------
 
@@ -366,8 +371,8 @@ class Gazetteer:
             if (kind == "place" and text.startswith(_SMALLER_PLACES, end)
                     and not self._by_name.get(text[i:end])):
                 kind = "blocker"  # 长岭村, 禾丰镇: a short form inside a village's or town's name
-            if kind == "place" and end - i == 2 and self._straddles(text, i, end):
-                continue  # 延长春节: two words, no place (a place may start at the next offset)
+            if kind == "place" and end - i == 2 and self._no_place(text, i, end):
+                continue  # 延长春节, 王岐山表示: no place (a place may start at the next offset)
             if kind != "blocker":
                 mentions.append(PlaceMention(i, end, text[i:end], kind == "zone"))
             taken = end

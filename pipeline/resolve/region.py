@@ -159,11 +159,8 @@ def _with_listed(text: str, before: Sequence[PlaceRef]) -> PlaceRef:
 def _names_a_firm(text: str, place: PlaceRef, places: Sequence[PlaceRef]) -> bool:
     """无锡市惠山区的江苏利锡拉链股份有限公司: a place that begins a firm's name, after a place the
     sentence already named, says nothing finer than that one."""
-    if place.scope is not None or place.surface.endswith(_words().level_endings):
-        return False  # 吉林省舒兰市盛美牧业有限公司: a full name there is the firm's own place
-    if not any(p.end <= place.start for p in places):
-        return False
-    return _FIRM_NAME.match(text, place.end) is not None
+    # (吉林省舒兰市盛美牧业有限公司: a full name there is the firm's own place)
+    return _begins_firm_name(text, place) and any(p.end <= place.start for p in places)
 
 
 def is_demonym(found: SentenceFindings, place: PlaceRef) -> bool:
