@@ -96,6 +96,8 @@ class ModifierTable(BaseModel):
     policy_cap: list[str]
     change_verbs: list[str]
     change_prefixes: list[str]
+    # 增加6万4千人或0.55%: what joins a count to its own rate of change
+    change_joiners: list[str] = Field(min_length=1)
     change_up: list[str]  # the words of change_verbs that say the sense is up (v2 direction)
     change_down: list[str]
     scopes: dict[str, Level]
@@ -310,6 +312,11 @@ class Lexicon:
             r"(?:约|近|超过|逾|超|不到|不足|将近)?$"
         )
         self._change_prefix_only = re.compile(rf"(?:{prefixes})(?:了|为)?$")
+        # all that stands between a count and its rate of change: 或 / ，同比增长 / 较上年同月增加
+        joiners = _alternation(self.modifiers.change_joiners)
+        self._change_gap = re.compile(
+            rf"(?:{joiners})|[，,]?(?:(?:{prefixes})[^，。；,;、\d]{{0,4}}?)?(?:{verbs})(?:了|为|达)?"
+        )
         # one scan each for "does any of these words occur" (the same answer as `in` per word)
         self._labour_topic = _any_of(self.modifiers.labour_topic_words)
         self._topic_words = _any_of([w for topic in self.modifiers.topics for w in topic.words])
@@ -462,6 +469,10 @@ class Lexicon:
     def is_change(self, text_before: str) -> bool:
         """True when the words right before a number make it a difference."""
         return bool(self._change.search(text_before) or self._change_prefix_only.search(text_before))
+
+    def is_change_gap(self, gap: str) -> bool:
+        """True when `gap` only joins a figure to its rate of change (或, ，同比增长)."""
+        return self._change_gap.fullmatch(gap) is not None
 
     def change_direction(self, text_before: str) -> str | None:
         """'up' or 'down' when the change word right before a number says its sense, else None."""

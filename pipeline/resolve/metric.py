@@ -55,6 +55,7 @@ MAX_CUE_GAP = 26
 _SERVICE_GAP = 12
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
+_COUNT_UNITS = frozenset({Unit.person, Unit.enterprise, Unit.position})
 _SUPPORT_METRICS = frozenset({Metric.support_amount, Metric.support_recipients})
 
 Choice = tuple[Metric, str, Unit]
@@ -365,6 +366,7 @@ class MetricResolver:
     ) -> Choice | None:
         choice = self._by_cue(found, index, quantity, unit, counted, is_change)
         choice = self._breakdown(found, quantity, unit, choice, previous) or choice
+        choice = self._rate_of_figure(found, quantity, unit, is_change, previous) or choice
         topical = self._by_topic(found, unit, choice)
         if topical is not None:
             return topical
@@ -393,6 +395,19 @@ class MetricResolver:
         if ride is None or not any(word in after for word in modifiers.arrival_words):
             return choice
         return Metric.workers_transported, ride, Unit.person
+
+    def _rate_of_figure(self, found: SentenceFindings, quantity: Quantity, unit: Unit | None,
+                        is_change: bool, previous: Sequence[Draft]) -> Choice | None:
+        """较上年同月增加6万4千人或0.55%, 总量1.87亿人，同比增长2.1%: a rate of change written
+        right after a count is that count's change, in its metric."""
+        if unit is not Unit.percent or not is_change or not previous:
+            return None
+        figure = previous[-1]
+        if figure.unit not in _COUNT_UNITS or figure.metric is Metric.other:
+            return None
+        if not self.lexicon.is_change_gap(found.text[figure.quantity.end : quantity.start]):
+            return None
+        return figure.metric, figure.indicator, Unit.percent
 
     @staticmethod
     def _breakdown(found: SentenceFindings, quantity: Quantity, unit: Unit | None,

@@ -351,6 +351,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("对引进的博士、硕士员工分别给予18万元（5年）、5.4万元（3年）补贴。", "5.4万元", "policy_cap"),
         ("对吸纳贫困劳动力就业的企业给予一次性奖补5000元。", "5000元", "policy_cap"),
         ("今年已对320家企业给予稳岗补贴1200万元。", "1200万元", "support_amount"),
+        # a rate of change written right after a count is that count's change, in its metric
+        ("5月就业人数为1162万人，较上年同月增加6万4千人或0.55%。", "0.55%", "workers_at_work"),
+        ("二季度末，外出务工农村劳动力总量1.87亿人，同比增长2.1%。", "2.1%", "workers_at_work"),
+        ("5月劳动力人数为1203万人，较上年同月增加6万人或0.50%。", "0.50%", "labour_force"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
