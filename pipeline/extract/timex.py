@@ -274,7 +274,10 @@ class TimeFinder:
                 return None, str(year)
         if kind in ("ym", "month_range"):
             month = _month_number(groups.get("month_end") or groups["month"])
-            year = self._roll_back(year, month, groups, published)
+            # 2月至6月 written in March: a period under way is this year's, though it ends later.
+            # 1—11月 written in January counts from the year's start: it is last year's total.
+            first = _month_number(groups["month"]) if groups.get("month") else 1
+            year = self._roll_back(year, month if first == 1 else first, groups, published)
             return f"{year:04d}-{month:02d}", str(year)
         if kind == "quarter":
             return f"{year:04d}-{_QUARTER_END[groups['quarter']]:02d}", str(year)

@@ -14,7 +14,8 @@ from pipeline.extract.timex import TimeFinder
     [
         ("截至4月16日", "2020-04-16", True),
         ("截至3月5日17时", "2020-03-05", True),
-        ("1-7月", "2019-07", False),
+        ("1-7月", "2019-07", False),  # counted from the year's start: a finished total
+        ("3至6月", "2020-06", False),  # a period under way: this year's
         ("2至4月份", "2020-04", False),
         ("一季度", "2020-03", False),
         ("上半年", "2020-06", False),

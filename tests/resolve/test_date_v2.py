@@ -36,6 +36,10 @@ from tests.resolve.conftest import Find
         ("自2018年被列为试点开始，全市累计培训3.6万人。", "3.6万人", "2020-03-10"),
         # the first N months end with the N-th (前两个月 as 前2个月)
         ("前两个月，全市新设立企业1200家。", "1200家", "2020-02"),
+        # a period that has begun is this year's, though it ends after the publication month
+        ("全市2月至6月共可为参保企业减免社保费1.2亿元。", "1.2亿元", "2020-06"),
+        # a period that has not begun yet, with no year written, is last year's
+        ("全市5至11月新增就业3万人。", "3万人", "2019-11"),
         # holidays resolve to their month
         ("国庆期间，全市举办招聘会12场。", "12场", "2020-10"),
         # a target takes its next occurrence
