@@ -293,7 +293,8 @@ class Gazetteer:
     def resolve(self, surface: str, context: Sequence[Place] = ()) -> Place | None:
         """The place `surface` names, given the places of the article so far.
 
-        Prefer a candidate that is a context place or lies in a context place's unit,
+        A province's short form names the province unless the context holds its namesake.
+        Else prefer a candidate that is a context place or lies in a context place's unit,
         then one in a context province, then a unique candidate, then the one of highest
         level; None when that still leaves a tie (朝阳区 with only 辽宁省 as context).
         """
@@ -304,9 +305,15 @@ class Gazetteer:
         if len(cities) == 1 and all(c is cities[0] or c.parent == cities[0].name for c in found):
             return cities[0]  # 阜新: the city, not 阜新蒙古族自治县 inside it
         context_names = {(p.name, p.province) for p in context}
+        named = [c for c in found if (c.name, c.province) in context_names]
+        province = next((c for c in found if c.level == "province"), None)
+        if province is not None:
+            # 河北, 海南, 河南 name the province: its namesakes (天津's 河北区, 青海's 海南藏族自治州)
+            # are written in full, so only one the article has named already takes the short form
+            return _highest(named) if named else province
         provinces = {p.province or p.name for p in context}
         tiers = (
-            [c for c in found if (c.name, c.province) in context_names],
+            named,
             [c for c in found if any(_within(c, p) for p in context)],
             [c for c in found if (c.province or c.name) in provinces],
             found,

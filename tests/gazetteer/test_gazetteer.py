@@ -68,6 +68,9 @@ def test_gazetteer_resolve_known_places(
         ("鼓楼区", ["徐州市", "江苏省"], "320302"),
         ("市中区", ["济南市"], "370103"),
         ("吉林", ["长春市"], "220000"),  # 吉林省 and 吉林市 both in 吉林省: higher level
+        ("吉林", ["吉林市"], "220200"),  # the namesake the article has named
+        ("海南", ["青海省"], "460000"),  # a province's short form: not 青海's 海南藏族自治州
+        ("河北", ["天津市"], "130000"),  # nor 天津's 河北区
     ],
 )
 def test_gazetteer_resolve_uses_context(
