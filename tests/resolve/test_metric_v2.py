@@ -177,6 +177,10 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("事故造成3名核电站员工受伤。", "3名"),
         # the noun that closes the phrase after the number is one the contract leaves out
         ("北京组织5万余名机关企事业单位党员、干部编入社区工作团队。", "5万余名"),
+        # a share of loans, public spending or health-care refunds is no labour-market share
+        ("小微企业贷款余额17万亿元，支农支小贷款占各项贷款比例保持在80%左右，稳就业。", "80%"),
+        ("中央部门的非急需非刚性支出压缩了一半以上，调出资金用于保就业。", "一半"),
+        ("贫困人口住院医疗费用实际报销比例达91.5%，就业帮扶同步推进。", "91.5%"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
