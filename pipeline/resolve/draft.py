@@ -20,7 +20,7 @@ _CLAUSE = re.compile(r"[，；;：:（(）)]|,(?!\d{3})")
 # Between a number and the noun it counts: 的, a rank, a quoted label (2万多家省级“专精特新”中小企业).
 _NOUN_GAP = re.compile(r"的?(?:(?:国家|省|市|县|区)级)?(?:“[^”，。]{1,8}”|「[^」，。]{1,8}」)?的?")
 _MAX_NOUN_GAP = 14
-_MODIFIER = re.compile(r"[\u4e00-\u9fff]{1,4}")
+_MODIFIER = re.compile(r"(?:(?:国家|省|市|县|区)级)?[\u4e00-\u9fff“”「」]{1,8}")
 _GENERIC_FIRMS = ("企业", "公司", "工厂", "厂家", "商户")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _NAME_SPAN = 16  # “就在苏州”, “宁波欢迎你”返岗专列: names are short; speech is longer
@@ -91,8 +91,12 @@ def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:
 
 def _trade_before_firm(found: SentenceFindings, quantity: Quantity, noun: Noun, gap: str) -> bool:
     """9711家饲料企业: firms counted by 家/户 with a trade before the firm that is no metric word."""
-    return (quantity.classifier in ("家", "户") and noun.text in _GENERIC_FIRMS
+    return (quantity.classifier in ("家", "户") and noun.kind == "enterprise"
             and _MODIFIER.fullmatch(gap) is not None
+            # 5万多家所属商会…摸排民营企业: another noun between counts instead (国家级 is a rank;
+            # one character, as 市 in 上市企业, is part of a word)
+            and not any(quantity.end <= other.start < noun.start and other.end - other.start > 1
+                        and not found.text.startswith("级", other.end) for other in found.nouns)
             and not any(quantity.end <= cue.end and cue.start < noun.start for cue in found.cues))
 
 

@@ -361,6 +361,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("5月就业人数为1162万人，较上年同月增加6万4千人或0.55%。", "0.55%", "workers_at_work"),
         ("二季度末，外出务工农村劳动力总量1.87亿人，同比增长2.1%。", "2.1%", "workers_at_work"),
         ("5月劳动力人数为1203万人，较上年同月增加6万人或0.50%。", "0.50%", "labour_force"),
+        # firms counted by 家 with a trade or a rank between: a population of enterprises
+        ("目前，全省共有370多家国家级专精特新“小巨人”企业，用工稳定。", "370多家", "enterprises_total"),
+        ("在沈阳，7万多家民营小微企业可以在线提交用工需求。", "7万多家", "enterprises_total"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
