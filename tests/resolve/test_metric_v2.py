@@ -183,6 +183,10 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("贫困人口住院医疗费用实际报销比例达91.5%，就业帮扶同步推进。", "91.5%"),
         ("规上工业增加值占全部规上工业比重达35.9%，企业用工稳定。", "35.9%"),
         ("行政审批事项削减超过40%，企业开办时间压缩，就业环境改善。", "40%"),
+        # institutions, bank clients, suspects and academicians are not what the contract counts
+        ("医保基金监管检查核查75万家医药机构，处理违规企业。", "75万家"),
+        ("截至年末，该行小微企业贷款客户8.17万户，稳就业作用明显。", "8.17万户"),
+        ("实验室引进10名两院院士、52名青年人才，带动就业。", "10名"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
