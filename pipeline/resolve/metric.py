@@ -74,17 +74,22 @@ def _recruiting_cue(found: SentenceFindings, after: int = 0) -> Cue | None:
     """The first word of the sentence about hiring (岗位, 招聘会, 求职者) from `after` on that
     names a figure of its own (提供岗位3000多个; not 提供了大量就业岗位), if any."""
     return next((cue for cue in found.cues if cue.start >= after and cue.metric in (
-        Metric.job_vacancies, Metric.recruitment_events, Metric.job_seekers) and any(
-        -_HIRING_REACH <= q.start - cue.end <= _HIRING_REACH
-        or -_HIRING_REACH <= cue.start - q.end <= _HIRING_REACH for q in found.quantities)), None)
+        Metric.job_vacancies, Metric.recruitment_events, Metric.job_seekers)
+        and _has_figure(found, cue)), None)
 
 
 def _hiring_after(found: SentenceFindings, quantity: Quantity) -> Cue | None:
     """A hiring word with a figure of its own after the number, in a sentence that creates no
     jobs (带动上万个就业岗位): the firms counted are employers recruiting."""
-    if any(cue.metric is Metric.jobs_created for cue in found.cues):
-        return None
+    if any(cue.metric is Metric.jobs_created and _has_figure(found, cue) for cue in found.cues):
+        return None  # (助就业 in a campaign's name creates nothing)
     return _recruiting_cue(found, quantity.end)
+
+
+def _has_figure(found: SentenceFindings, cue: Cue) -> bool:
+    """A number stands within reach of the word (提供岗位3000多个, 3000多个岗位)."""
+    return any(-_HIRING_REACH <= q.start - cue.end <= _HIRING_REACH
+               or -_HIRING_REACH <= cue.start - q.end <= _HIRING_REACH for q in found.quantities)
 
 
 def _excluded_ahead(found: SentenceFindings, quantity: Quantity, post_words: Sequence[str]) -> bool:

@@ -368,6 +368,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # firms counted by 家 with a trade or a rank between: a population of enterprises
         ("目前，全省共有370多家国家级专精特新“小巨人”企业，用工稳定。", "370多家", "enterprises_total"),
         ("在沈阳，7万多家民营小微企业可以在线提交用工需求。", "7万多家", "enterprises_total"),
+        # units taking part in a fair that offers jobs; 助就业 in the campaign's name creates none
+        ("“春风助就业”网络招聘活动已有900余家单位参与，提供岗位近1.5万个。", "900余家", "employers_recruiting"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
