@@ -559,6 +559,8 @@ class MetricResolver:
             noun = in_clause[-1] if in_clause else None
         if unit is Unit.person and noun is not None and noun.kind == "person":
             return Metric.other, noun.text, Unit.person
+        if unit is Unit.ratio and self.lexicon.is_unrelated_rate(found.text):
+            return None  # 效率提升了十倍, 产能较原来提高了1倍: a multiple of an output, as a share
         if found.topical and unit is not None and unit in _RECALL_UNITS:
             # recall first (v2): people, units and ratios counted in a paragraph about work are
             # records; bare 个/条/次 counts are mostly measures, months and places, so they are not

@@ -187,6 +187,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("医保基金监管检查核查75万家医药机构，处理违规企业。", "75万家"),
         ("截至年末，该行小微企业贷款客户8.17万户，稳就业作用明显。", "8.17万户"),
         ("实验室引进10名两院院士、52名青年人才，带动就业。", "10名"),
+        # a multiple of an output or an area is no labour figure
+        ("育秧生产线3个工人就能操作，效率比过去提升了三倍。", "三倍"),
+        ("他成了管理者，管理的仓库面积扩大近5倍，工资也涨了。", "5倍"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
