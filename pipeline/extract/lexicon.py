@@ -127,6 +127,8 @@ class ModifierTable(BaseModel):
     social_insurance_words: tuple[str, ...]
     job_finance_words: tuple[str, ...]
     employment_support_words: tuple[str, ...]
+    # money is support when paid for jobs, workers or firms: 补助/补贴 alone do not tell
+    support_money_words: tuple[str, ...]
     class_after: tuple[str, ...]
     class_before: tuple[str, ...]
     policy_frame_words: tuple[str, ...]

@@ -214,6 +214,9 @@ class MetricResolver:
         if metric in _SUPPORT_METRICS and not any(
                 w in found.text for w in self.lexicon.modifiers.employment_support_words):
             return True  # 建设保障性住房，惠及1.4亿多人: support that is not about work (v2)
+        if metric is Metric.support_amount and not any(
+                w in found.text for w in self.lexicon.modifiers.support_money_words):
+            return True  # 下达疫情防控补助资金470亿元: money that pays for no job or firm (v2)
         if insurance or (quantity.unit is Unit.enterprise and (
                 quantity.classifier != "户"
                 or found.text.startswith(self.lexicon.modifiers.firms_counted_by_hu, quantity.end))):

@@ -190,6 +190,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # a multiple of an output or an area is no labour figure
         ("育秧生产线3个工人就能操作，效率比过去提升了三倍。", "三倍"),
         ("他成了管理者，管理的仓库面积扩大近5倍，工资也涨了。", "5倍"),
+        # money that pays for epidemic control, culture or schools is no employment support
+        ("各级财政累计下达疫情防控补助资金470亿元，主要用于患者救治。", "470亿元"),
+        ("中央补助地方公共文化服务体系建设专项资金支出147亿元。", "147亿元"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -364,6 +367,7 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("对引进的博士、硕士员工分别给予18万元（5年）、5.4万元（3年）补贴。", "5.4万元", "policy_cap"),
         ("对吸纳贫困劳动力就业的企业给予一次性奖补5000元。", "5000元", "policy_cap"),
         ("今年已对320家企业给予稳岗补贴1200万元。", "1200万元", "support_amount"),
+        ("滴滴投入10亿元专项资金，增加网约车司机补贴。", "10亿元", "support_amount"),
         # a rate of change written right after a count is that count's change, in its metric
         ("5月就业人数为1162万人，较上年同月增加6万4千人或0.55%。", "0.55%", "workers_at_work"),
         ("二季度末，外出务工农村劳动力总量1.87亿人，同比增长2.1%。", "2.1%", "workers_at_work"),
