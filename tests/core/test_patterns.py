@@ -27,7 +27,7 @@ def _records(extractor: Extractor, body: str, **metadata: Any) -> ExtractedDocum
          [("3.1%", "unemployment_rate", "exact", "level", False, "2020-03-10"),
           ("0.3个百分点", "unemployment_rate", "exact", "change", False, "2020-03-10")]),
         ("预计今年全市将新增就业岗位3万个以上。",
-         [("3万个", "job_vacancies", "over", "level", True, "2020")]),
+         [("3万个", "jobs_created", "over", "level", True, "2020")]),
         ("全市已有逾八成规上企业复工，复工率达到百分之九十八点二。",
          [("八成", "resumption_rate", "over", "level", False, "2020-03-10"),
           ("百分之九十八点二", "resumption_rate", "exact", "level", False, "2020-03-10")]),

@@ -368,6 +368,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("对吸纳贫困劳动力就业的企业给予一次性奖补5000元。", "5000元", "policy_cap"),
         ("今年已对320家企业给予稳岗补贴1200万元。", "1200万元", "support_amount"),
         ("滴滴投入10亿元专项资金，增加网约车司机补贴。", "10亿元", "support_amount"),
+        # new jobs a plan or an economy adds are jobs created, not openings
+        ("辽宁全年计划新增就业岗位约120万个。", "120万个", "jobs_created"),
+        ("7月美国非农业部门新增就业岗位7.3万，远低于市场预期。", "7.3万", "jobs_created"),
         # a rate of change written right after a count is that count's change, in its metric
         ("5月就业人数为1162万人，较上年同月增加6万4千人或0.55%。", "0.55%", "workers_at_work"),
         ("二季度末，外出务工农村劳动力总量1.87亿人，同比增长2.1%。", "2.1%", "workers_at_work"),
