@@ -16,6 +16,7 @@ from pipeline.ingest.sentences import sentence_around
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.date import date_for
 from pipeline.resolve.draft import Draft
+from pipeline.resolve.kind import after_publication_year
 from pipeline.resolve.region import region_for
 
 
@@ -31,6 +32,7 @@ def record_dict(
     end = sentence_offset + draft.quantity.end
     o_start, o_end = view.to_original(start, end)
     value_text = view.original[o_start:o_end]
+    date = date_for(draft, paragraph, sentence_offset, article)
     return {
         "metric": draft.metric,
         "indicator": draft.indicator,
@@ -40,11 +42,11 @@ def record_dict(
         "qualifier": draft.qualifier,
         "kind": draft.kind,
         "direction": draft.direction,
-        "projected": draft.projected,
+        "projected": draft.projected or after_publication_year(date, article.published),
         "subject": draft.subject,
         "sector": paragraph.sector or draft.sector,
         "region": region_for(draft.place, article, paragraph),
-        "date": date_for(draft, paragraph, sentence_offset, article),
+        "date": date,
         "value_text": value_text,
         "span": (o_start, o_end),
         "evidence": sentence_around(view.original, o_start, o_end),

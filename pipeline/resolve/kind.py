@@ -16,10 +16,13 @@ The contract's rules, in order:
    or when it follows a lead-in that announces targets (预期目标是：…) in the text before it
    (预计…，目前已… has happened); a plan written after its figure (102家企业计划3月初之前开工) too.
    A policy cap is never projected.
+6. A figure dated in a year after the publication's (到2035年…新增将近1000万个岗位) cannot have
+   happened: it is projected, whatever word governs it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from pipeline.extract.findings import SentenceFindings
@@ -153,3 +156,8 @@ def direction_of(lexicon: Lexicon, found: SentenceFindings, quantity: Quantity, 
     if sense is None and _listed_after_change(found.text, quantity, previous):
         return previous[-1].direction
     return Direction(sense) if sense else None
+
+
+def after_publication_year(date: str | None, published: dt.date | None) -> bool:
+    """Rule 6: the figure's date lies in a year after the publication's."""
+    return bool(date and published and date[:4].isdigit() and int(date[:4]) > published.year)

@@ -125,3 +125,15 @@ def test_kind_v2_a_target_met_announces_no_targets(record: Find) -> None:
 )
 def test_kind_v2_projection(record: Find, body: str, surface: str, projected: bool) -> None:
     assert record(body, surface).projected is projected
+
+
+@pytest.mark.parametrize(
+    ("body", "surface"),
+    [
+        ("经过努力，到2021年底技能劳动者占就业人员总量的比例达到25%以上。", "25%"),
+        ("据测算，到2035年数字经济还会使中国新增将近1000万个就业岗位。", "1000万个"),
+    ],
+)
+def test_kind_v2_a_figure_of_a_later_year_is_projected(record: Find, body: str, surface: str) -> None:
+    found = record(body, surface)  # published 2020-03-10
+    assert found.projected is True
