@@ -2,8 +2,9 @@
 
 `Extractor._paragraph_records` skips the place rules for a sentence that holds no first
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
-with a metric cue. A rule that starts reading something else must update the shortcut; these
-properties fail first.
+with a metric cue; it updates the place state only when a record reads it, and asks whether a
+metric cue is a word of its own (jieba) after its other tests. A rule that starts reading
+something else must update the shortcut; these properties fail first.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import copy
 import datetime as dt
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.process import Extractor
+from pipeline.process import Extractor, _PlaceWork
 from pipeline.resolve.context import ArticleContext
 from pipeline.resolve.region import learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
+from tests.snapshot import snapshot
 
 _WORDS = ["全市", "全县", "全省", "全国", "本市", "该县", "市", "县", "区", "省", "大庆", "黑龙江", "高新区",
           "人社部", "农民工", "返岗复工", "就业", "万人", "6.5", "，", "。", "（", "“", "记者", "籍", "来自",
@@ -94,3 +97,15 @@ def test_shortcuts_cue_word_test_asked_last_changes_no_draft(extractor: Extracto
 
     metrics._fit = stands_first  # type: ignore[method-assign]
     assert extractor.resolver.link(found) == resolver.link(found)
+
+
+def test_shortcuts_place_updates_made_late_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the Extractor updates the place state only when a record reads it (`_PlaceWork`): the
+    # corpus gives the same documents as when each update is made at once
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    late = [extractor.process(raw) for raw in documents]
+    monkeypatch.setattr(_PlaceWork, "later", lambda self, update: update())
+    at_once = [extractor.process(raw) for raw in documents]
+    assert sum(len(document.records) for document in at_once) > 1000
+    assert late == at_once
