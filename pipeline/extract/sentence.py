@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.extract.findings import PlaceRef, SentenceFindings
+from pipeline.extract.findings import Found, PlaceRef, SentenceFindings
 from pipeline.extract.gazetteer import Gazetteer
 from pipeline.extract.lexicon import Lexicon, Marker, Topic
 from pipeline.extract.numbers import QuantityFinder
@@ -83,14 +83,16 @@ class SentenceFinder:
         """What the components would write on a Doc of `text`, as the linker reads it."""
         markers = self.lexicon.markers(text)
         boundaries = WordBoundaries(text)
+        learned = self.learned_places
         return SentenceFindings(
             text=text,
             quantities=self.quantities.find(text),
             cues=self.lexicon.cues(text),
             nouns=self.lexicon.nouns(text),
             markers=markers,
-            times=self.times.find(text, published, anchor, period),
-            places=find_places(self.gazetteer, text, markers, self.learned_places),
+            # found when a rule first reads them (for a draft, mostly)
+            times=Found(lambda: self.times.find(text, published, anchor, period)),
+            places=Found(lambda: find_places(self.gazetteer, text, markers, learned)),
             token_starts=boundaries.starts,
             token_ends=boundaries.ends,
             subject_hints=subject_hints or {},

@@ -3,7 +3,8 @@
 `Extractor._paragraph_records` skips the place rules for a sentence that holds no first
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
-metric cue is a word of its own (jieba) after its other tests. A rule that starts reading
+metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
+found when first read. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -17,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract.sentence import find_places
 from pipeline.process import Extractor, _PlaceWork
 from pipeline.resolve.context import ArticleContext
 from pipeline.resolve.region import learn_places, paragraph_place
@@ -109,3 +111,19 @@ def test_shortcuts_place_updates_made_late_change_no_record(
     at_once = [extractor.process(raw) for raw in documents]
     assert sum(len(document.records) for document in at_once) > 1000
     assert late == at_once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_CUE_WORDS, "3月", "当天", "同期", "今年", "去年"]), max_size=16)
+       .map("".join))
+def test_shortcuts_times_and_places_found_late_are_found_at_once(extractor: Extractor,
+                                                                  sentence: str) -> None:
+    # `SentenceFinder.find` finds a sentence's times and places when a rule first reads them
+    published, anchor = dt.date(2020, 4, 28), dt.date(2020, 4, 20)
+    found = extractor.sentences.find(sentence, published=published, anchor=anchor, period="2020-03")
+    times = extractor.times.find(sentence, published, anchor, "2020-03")
+    places = find_places(extractor.gazetteer, sentence, extractor.lexicon.markers(sentence))
+    for late, at_once in ((found.times, times), (found.places, places)):
+        assert len(late) == len(at_once) and bool(late) == bool(at_once)
+        assert list(late) == at_once and list(reversed(late)) == at_once[::-1]
+        assert late[1:] == at_once[1:] and [late[i] for i in range(len(late))] == at_once
