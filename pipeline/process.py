@@ -31,12 +31,13 @@ from pipeline.budget import check as check_budget
 from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
+from pipeline.extract.findings import Found
 from pipeline.extract.gazetteer import Gazetteer, Place, shared_gazetteer
 from pipeline.extract.learned_places import attach as attach_learned_places
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import Quantity, QuantityFinder
 from pipeline.extract.sentence import SentenceFinder
-from pipeline.extract.timex import TimeFinder
+from pipeline.extract.timex import TimeFinder, TimeMention
 from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_date
 from pipeline.ingest.convert import Converter, TextView
 from pipeline.ingest.html import html_to_text
@@ -127,6 +128,8 @@ class Extractor:
             last = -1
         # the place state is updated only when a record reads it (most documents have none)
         places = _PlaceWork(self.gazetteer, view.text)
+        # and the times of a part only when a sentence or a record reads them
+        times = _TimeChain(self.times, article.published)
         for index, part in enumerate(parts[: last + 1]):
             places.later(partial(self._open_part, view, part, article))
             # the place a part leaves is read only by the next part, when it continues it
@@ -134,7 +137,7 @@ class Extractor:
             try:
                 check_budget()
                 records.extend(self._paragraph_records(view, part, article, carry, index == last,
-                                                       places))
+                                                       places, times))
             except PipelineError as error:  # the time budget: keep what was found
                 errors.append(error.to_doc_error())
                 break
@@ -299,7 +302,7 @@ class Extractor:
 
     def _paragraph_records(
         self, view: TextView, part: _Part, article: ArticleContext, carry: bool, final: bool,
-        places: _PlaceWork,
+        places: _PlaceWork, times: _TimeChain,
     ) -> list[dict[str, Any]]:
         """The records of one part, and the state it leaves for the parts after it.
 
@@ -307,7 +310,8 @@ class Extractor:
         one is read, so nothing after its last gated sentence is; `places`: the document's
         place work, which keeps the updates of the place state (places seen, firms, the carried
         and the paragraph's place) in order until a record reads them: they read and write
-        nothing else, and only a record (`record_dict`) reads them.
+        nothing else, and only a record (`record_dict`) reads them; `times`: the document's
+        times, each part's found when first read (`_TimeChain`).
         """
         start, text = part.start, part.text
         if not part.figures:
@@ -320,12 +324,10 @@ class Extractor:
             return []
         candidate = part.last_gated >= 0
         topical = candidate and self.lexicon.is_labour_topic(text)
-        paragraph_times = self.times.find(
-            text, article.published, article.last_day, article.last_period
-        )
+        paragraph_times, step = times.open(text)
         paragraph = ParagraphContext(
             sector=self._framed_sector(text) if candidate else None,
-            times=[_shift(t, start) for t in paragraph_times],
+            times=Found(lambda: [_shift(t, start) for t in paragraph_times]),
         )
         places.later(partial(_carried_into, paragraph, article))
         records = []
@@ -357,10 +359,9 @@ class Extractor:
             found = self.sentences.find(
                 sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
-                anchor=last_day(paragraph_times, s_start) or article.last_day,
-                period=last_period(paragraph_times, s_start) or article.last_period,
                 topic=paragraph.topic, targets=article.targets_follow,
                 continues_list=continues_list,
+                when=partial(times.anchor, step, paragraph_times, s_start),
             )
             drafts = self.resolver.link(found)
             if list_only:  # an item of the list keeps only the figures that go on with it
@@ -380,8 +381,7 @@ class Extractor:
             learn_subjects(self.lexicon, sentence, hints)
             self._carry_forward(sentence, article, paragraph, places, part, s_start, s_end)
         places.later(partial(_carried_out, paragraph, article))
-        article.last_day = last_day(paragraph_times, len(text)) or article.last_day
-        article.last_period = last_period(paragraph_times, len(text)) or article.last_period
+        times.close(text, paragraph_times)  # (not a part cut short: its times are not read)
         return records
 
     # -- the place state, updated when a record reads it (`_PlaceWork`) ------------------
@@ -647,6 +647,45 @@ class _PlaceWork:
             heads = self._part_heads[part.start] = [head - start for head in text_heads[
                 bisect.bisect_left(text_heads, start):bisect.bisect_right(text_heads, part.end - 2)]]
         return heads
+
+
+class _TimeChain:
+    """The times of a document's parts with figures, each found when a sentence or a record
+    first reads them: a part's times are resolved against the last day and period the parts
+    before it named (当天, 同期), so they are found in order, from the first not yet found
+    (no recursion), and those of a document that yields no record mostly never are.
+
+    A part is `open`ed at the step the parts closed before it give, and `close`d when it has
+    been read to its end; the step's state is the last day and period named up to it.
+    """
+
+    def __init__(self, finder: TimeFinder, published: dt.date | None) -> None:
+        self._finder = finder
+        self._published = published
+        self._closed: list[tuple[str, Found[TimeMention]]] = []
+        self._named: list[tuple[dt.date | None, str | None]] = [(None, None)]  # before each step
+
+    def open(self, text: str) -> tuple[Found[TimeMention], int]:
+        step = len(self._closed)
+        return Found(lambda: self._finder.find(text, self._published, *self.named(step))), step
+
+    def close(self, text: str, times: Found[TimeMention]) -> None:
+        self._closed.append((text, times))
+
+    def named(self, step: int) -> tuple[dt.date | None, str | None]:
+        """The last day and period the parts closed before `step` named."""
+        while len(self._named) <= step:
+            text, times = self._closed[len(self._named) - 1]
+            day, period = self._named[-1]
+            self._named.append((last_day(times, len(text)) or day,
+                                last_period(times, len(text)) or period))
+        return self._named[step]
+
+    def anchor(self, step: int, times: Found[TimeMention], position: int
+               ) -> tuple[dt.date | None, str | None]:
+        """What 当天 and 同期 point to at `position` of the part opened at `step`."""
+        day, period = self.named(step)
+        return last_day(times, position) or day, last_period(times, position) or period
 
 
 def _carried_into(paragraph: ParagraphContext, article: ArticleContext) -> None:

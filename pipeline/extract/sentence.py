@@ -18,7 +18,7 @@ from pipeline.extract.gazetteer import Gazetteer
 from pipeline.extract.lexicon import Lexicon, Marker, Topic
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.segment import WordBoundaries
-from pipeline.extract.timex import TimeFinder
+from pipeline.extract.timex import TimeFinder, TimeMention
 
 # (sentence, places found) -> places with the recognizer's added
 PlaceRecognizer = Callable[[str, list[PlaceRef]], list[PlaceRef]]
@@ -79,11 +79,21 @@ class SentenceFinder:
         topic: Topic | None = None,
         targets: bool = False,
         continues_list: bool = False,
+        when: Callable[[], tuple[dt.date | None, str | None]] | None = None,
     ) -> SentenceFindings:
-        """What the components would write on a Doc of `text`, as the linker reads it."""
+        """What the components would write on a Doc of `text`, as the linker reads it.
+
+        `when`: the anchor and the period, asked only when the times are found (instead of
+        `anchor` and `period`).
+        """
         markers = self.lexicon.markers(text)
         boundaries = WordBoundaries(text)
         learned = self.learned_places
+
+        def times() -> list[TimeMention]:
+            day, last = when() if when is not None else (anchor, period)
+            return self.times.find(text, published, day, last)
+
         return SentenceFindings(
             text=text,
             quantities=self.quantities.find(text),
@@ -91,7 +101,7 @@ class SentenceFinder:
             nouns=self.lexicon.nouns(text),
             markers=markers,
             # found when a rule first reads them (for a draft, mostly)
-            times=Found(lambda: self.times.find(text, published, anchor, period)),
+            times=Found(times),
             places=Found(lambda: find_places(self.gazetteer, text, markers, learned)),
             token_starts=boundaries.starts,
             token_ends=boundaries.ends,

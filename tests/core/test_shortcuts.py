@@ -4,7 +4,7 @@
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
 metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
-found when first read. A rule that starts reading
+found when first read, and so are the times of a part. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -18,6 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pipeline.extract.findings import Found
 from pipeline.extract.sentence import find_places
 from pipeline.process import Extractor, _PlaceWork
 from pipeline.resolve.context import ArticleContext
@@ -127,3 +128,19 @@ def test_shortcuts_times_and_places_found_late_are_found_at_once(extractor: Extr
         assert len(late) == len(at_once) and bool(late) == bool(at_once)
         assert list(late) == at_once and list(reversed(late)) == at_once[::-1]
         assert late[1:] == at_once[1:] and [late[i] for i in range(len(late))] == at_once
+
+
+def test_shortcuts_times_found_late_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a part's times (`_TimeChain`) and a sentence's times and places (`Found`) are found when
+    # first read: the corpus gives the same documents as when each is found at once
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    late = [extractor.process(raw) for raw in documents]
+    found_at_once = Found.__init__
+
+    def at_once(self: Found[Any], find: Any) -> None:
+        found_at_once(self, find)
+        len(self)  # found now
+
+    monkeypatch.setattr(Found, "__init__", at_once)
+    assert [extractor.process(raw) for raw in documents] == late
