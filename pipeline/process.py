@@ -112,12 +112,13 @@ class Extractor:
             return _failed(doc_id, raw.source, text, error.to_doc_error(),
                            self.converter.detect_script(text))
         view = self.converter.view(text)
-        article = self._article_context(page.meta, view, page)
+        ranges = self._paragraph_ranges(view, page)
+        article = self._article_context(page.meta, view, ranges)
         records: list[dict[str, Any]] = []
         parts: list[_Part] = []
         last = -1
         try:
-            parts, last = self._plan(view, page)
+            parts, last = self._plan(view, ranges)
             check_budget()  # what ran out while reading stops here, as in the loop below
         except PipelineError as error:
             errors.append(error.to_doc_error())
@@ -186,8 +187,9 @@ class Extractor:
         return text, hints
 
     # -- context -----------------------------------------------------------------------
-    def _article_context(self, meta: PageMeta, view: TextView, page: CleanedPage) -> ArticleContext:
-        paragraphs = [view.text[start:end] for start, end in self._paragraph_ranges(view, page)]
+    def _article_context(self, meta: PageMeta, view: TextView, ranges: list[tuple[int, int]]
+                         ) -> ArticleContext:
+        paragraphs = [view.text[start:end] for start, end in ranges]
         traditional = self.converter.detect_script(view.original) is not Script.simplified
         primary, national = self.primary_regions.resolve(
             meta.place_hints, meta.title, meta.outlet, view.text, paragraphs, traditional
@@ -198,21 +200,26 @@ class Extractor:
         )
 
     @staticmethod
-    def _paragraph_ranges(view: TextView, page: CleanedPage) -> Iterator[tuple[int, int]]:
-        """Body paragraphs as [start, end) ranges of the analysis view."""
+    def _paragraph_ranges(view: TextView, page: CleanedPage) -> list[tuple[int, int]]:
+        """Body paragraphs as [start, end) ranges of the analysis view (found once)."""
+        ranges = []
+        offsets = view.offsets
         for paragraph in page.paragraphs:
-            start = bisect.bisect_left(view.offsets, paragraph.start)
-            end = bisect.bisect_left(view.offsets, paragraph.end)
+            start = bisect.bisect_left(offsets, paragraph.start)
+            end = bisect.bisect_left(offsets, paragraph.end)
             if start < end:
-                yield start, end
+                ranges.append((start, end))
+        return ranges
 
-    def _paragraph_parts(self, view: TextView, page: CleanedPage) -> Iterator[tuple[int, int, bool]]:
+    @staticmethod
+    def _paragraph_parts(view: TextView, ranges: list[tuple[int, int]]
+                         ) -> Iterator[tuple[int, int, bool]]:
         """Paragraphs as the contract reads them: transcripts split at turns and points."""
-        for start, end in self._paragraph_ranges(view, page):
+        for start, end in ranges:
             yield from paragraph_parts(view.text, start, end)
 
     # -- paragraphs and sentences --------------------------------------------------------
-    def _plan(self, view: TextView, page: CleanedPage) -> tuple[list[_Part], int]:
+    def _plan(self, view: TextView, ranges: list[tuple[int, int]]) -> tuple[list[_Part], int]:
         """The parts of the body, and the index of the last that can yield a record (-1: none).
 
         State flows only forward through the parts (places seen, targets, the last day and
@@ -223,7 +230,7 @@ class Extractor:
         """
         # a numbered point goes on with its speaker, a quote with the scene before it
         parts = [_Part(start, end, continues or _opens_quote(view.text, start), view.text[start:end])
-                 for start, end, continues in self._paragraph_parts(view, page)]
+                 for start, end, continues in self._paragraph_parts(view, ranges)]
         _mark_repeats(view.text, parts)
         # the gate's words are found in the whole text at once (one scan, not one a part)
         words = self.lexicon.gate_words(view.text)
