@@ -21,7 +21,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -369,6 +369,8 @@ class Extractor:
                 topic=paragraph.topic, targets=article.targets_follow,
                 continues_list=continues_list,
                 when=partial(times.anchor, step, paragraph_times, s_start),
+                quantities=_sentence_quantities(text, part.quantities, s_start, s_end,
+                                                self.settings.max_sentence_chars),
             )
             drafts = self.resolver.link(found)
             if list_only:  # an item of the list keeps only the figures that go on with it
@@ -703,6 +705,37 @@ def _carried_out(paragraph: ParagraphContext, article: ArticleContext) -> None:
     article.carried_place = paragraph.place  # the place a part leaves for the next
 
 
+# the sentence ends (`iter_sentences`) but the full stop: what a quantity's tests may read
+# right before a sentence, in a whole part, and read the same as nothing at its start
+_PLAIN_ENDS = frozenset("。；！？;!?\n\r")
+
+
+def _sentence_quantities(text: str, quantities: list[Quantity], start: int, end: int,
+                         limit: int) -> list[Quantity] | None:
+    """The quantities `QuantityFinder.find` gives for the sentence text[start:end], from those
+    it gave for the whole part `text` (`quantities`), or None when that may differ.
+
+    No form of a quantity holds a sentence end (a decimal point has a digit after it; no
+    form holds 。；！？;!? or a line end), so the scan of the part finds in a sentence what
+    the scan of the sentence finds; what a quantity's tests read around it lies in the
+    sentence, but for the character before it (a lookbehind, a blocked word), which is a
+    sentence end: only the full stop among them is read (a decimal point, a blocked word),
+    so after one the sentence is found on its own, and so is one cut to `limit` characters.
+    """
+    if end - start >= limit or (start > 0 and text[start - 1] not in _PLAIN_ENDS):
+        return None
+    inside = []
+    for quantity in quantities:
+        if quantity.start >= end:
+            break
+        if quantity.start >= start:
+            if quantity.end > end:
+                return None
+            inside.append(replace(quantity, start=quantity.start - start,
+                                  end=quantity.end - start))
+    return inside
+
+
 def _holds(heads: list[int], start: int, end: int) -> bool:
     """True when a place surface can start in text[start:end] (it is two characters or more)."""
     index = bisect.bisect_left(heads, start)
@@ -710,8 +743,6 @@ def _holds(heads: list[int], start: int, end: int) -> bool:
 
 
 def _shift(mention: Any, offset: int) -> Any:
-    from dataclasses import replace
-
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 

@@ -10,13 +10,13 @@ offset inside it. The components call the same functions, so a Doc and this path
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pipeline.extract.findings import Found, PlaceRef, SentenceFindings
 from pipeline.extract.gazetteer import Gazetteer
 from pipeline.extract.lexicon import Lexicon, Marker, Topic
-from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.numbers import Quantity, QuantityFinder
 from pipeline.extract.segment import WordBoundaries
 from pipeline.extract.timex import TimeFinder, TimeMention
 
@@ -80,11 +80,13 @@ class SentenceFinder:
         targets: bool = False,
         continues_list: bool = False,
         when: Callable[[], tuple[dt.date | None, str | None]] | None = None,
+        quantities: Sequence[Quantity] | None = None,
     ) -> SentenceFindings:
         """What the components would write on a Doc of `text`, as the linker reads it.
 
         `when`: the anchor and the period, asked only when the times are found (instead of
-        `anchor` and `period`).
+        `anchor` and `period`); `quantities`: the sentence's quantities when the caller has
+        them (`QuantityFinder.find(text)`).
         """
         markers = self.lexicon.markers(text)
         boundaries = WordBoundaries(text)
@@ -96,7 +98,7 @@ class SentenceFinder:
 
         return SentenceFindings(
             text=text,
-            quantities=self.quantities.find(text),
+            quantities=self.quantities.find(text) if quantities is None else quantities,
             cues=self.lexicon.cues(text),
             nouns=self.lexicon.nouns(text),
             markers=markers,

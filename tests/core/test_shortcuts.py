@@ -4,7 +4,8 @@
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
 metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
-found when first read, and so are the times of a part. A rule that starts reading
+found when first read, and so are the times of a part; a sentence's quantities are taken from
+its part's. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -20,7 +21,8 @@ from hypothesis import strategies as st
 
 from pipeline.extract.findings import Found
 from pipeline.extract.sentence import find_places
-from pipeline.process import Extractor, _PlaceWork
+from pipeline.ingest.sentences import iter_sentences
+from pipeline.process import Extractor, _PlaceWork, _sentence_quantities
 from pipeline.resolve.context import ArticleContext
 from pipeline.resolve.region import learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
@@ -144,3 +146,24 @@ def test_shortcuts_times_found_late_change_no_record(
 
     monkeypatch.setattr(Found, "__init__", at_once)
     assert [extractor.process(raw) for raw in documents] == late
+
+
+_NUMBER_WORDS = ["3", "5.2", "12", "1,200", "2 318 700", "２", "０", "万", "亿", "人", "%", "个百分点", "、", "和",
+                 "。", "；", "！", "？", ";", "!", "?", ".", " ", "约", "超过", "以上", "多", "第", "号", "/", "2/3",
+                 "三分之一", "百分之", "五六", "三千余", "个", "家", "名", "成", "至", "—", "-", "增长", "就业",
+                 "岗位", "，", "\n", "上万", "数百", "倍", "2020年", "月", "日", "G"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_WORDS), max_size=30).map("".join))
+def test_shortcuts_sentence_quantities_from_the_part_are_found_again(extractor: Extractor,
+                                                                     text: str) -> None:
+    # the quantities of a sentence taken from its part's (`_sentence_quantities`) are those
+    # `QuantityFinder.find` gives for the sentence, wherever the shortcut answers
+    finder = extractor.quantities
+    in_part = finder.find(text)
+    for start, end in iter_sentences(text, budgeted=False):
+        sentence = text[start:end][:12]  # cut as the plan cuts a long sentence
+        taken = _sentence_quantities(text, in_part, start, start + len(sentence), 12)
+        if taken is not None:
+            assert taken == finder.find(sentence), (text, start, end)
