@@ -5,7 +5,8 @@ offset map) -> plan the paragraphs (their quantities, found with one regex scan,
 sentences pass the gates; the paragraphs after the last that can yield a record are not
 read) -> per paragraph: analyse only the sentences that pass (the finders by characters;
 jieba segments a block of a sentence only when a rule asks where its words start), keep the
-state later paragraphs read -> assemble -> validate (pydantic, once, at the end).
+state later paragraphs read (the place state is updated only when a record reads it) ->
+assemble -> validate (pydantic, once, at the end).
 
 `Extractor` holds what is costly to build (OpenCC, the finders, the gazetteer; jieba's
 dictionary on first use) and is made once per process; `Extractor.process` never raises for a
@@ -19,8 +20,9 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
@@ -29,12 +31,13 @@ from pipeline.budget import check as check_budget
 from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
-from pipeline.extract.gazetteer import Place, shared_gazetteer
+from pipeline.extract.findings import Found
+from pipeline.extract.gazetteer import Gazetteer, Place, shared_gazetteer
 from pipeline.extract.learned_places import attach as attach_learned_places
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import Quantity, QuantityFinder
 from pipeline.extract.sentence import SentenceFinder
-from pipeline.extract.timex import TimeFinder
+from pipeline.extract.timex import TimeFinder, TimeMention
 from pipeline.ingest.clean import CleanedPage, Cleaner, PageMeta, parse_hint_date
 from pipeline.ingest.convert import Converter, TextView
 from pipeline.ingest.html import html_to_text
@@ -109,12 +112,13 @@ class Extractor:
             return _failed(doc_id, raw.source, text, error.to_doc_error(),
                            self.converter.detect_script(text))
         view = self.converter.view(text)
-        article = self._article_context(page.meta, view, page)
+        ranges = self._paragraph_ranges(view, page)
+        article = self._article_context(page.meta, view, ranges)
         records: list[dict[str, Any]] = []
         parts: list[_Part] = []
         last = -1
         try:
-            parts, last = self._plan(view, page)
+            parts, last = self._plan(view, ranges)
             check_budget()  # what ran out while reading stops here, as in the loop below
         except PipelineError as error:
             errors.append(error.to_doc_error())
@@ -123,23 +127,18 @@ class Extractor:
             logger.exception("extraction failed in %s", doc_id)
             errors.append(doc_error("extract.failed", reason=f"{type(exc).__name__}: {exc}"))
             last = -1
-        heads: list[int] | None = None  # where a place name can start, in the whole text
+        # the place state is updated only when a record reads it (most documents have none)
+        places = _PlaceWork(self.gazetteer, view.text)
+        # and the times of a part only when a sentence or a record reads them
+        times = _TimeChain(self.times, article.published)
         for index, part in enumerate(parts[: last + 1]):
-            if self._is_heading(view, part.start, part.end):
-                # a subhead that names a place sets the scene of the section under it, until
-                # the next subhead (江苏昆山民营企业负责人盛玉林—— over a national story's scenes)
-                article.section_place = paragraph_place(self.gazetteer, part.text,
-                                                        self._context(article))
-            if not part.continues:
-                article.carried_place = article.section_place
+            places.later(partial(self._open_part, view, part, article))
             # the place a part leaves is read only by the next part, when it continues it
             carry = index < last and parts[index + 1].continues
             try:
                 check_budget()
-                if heads is None and part.figures:  # found once, for the parts with figures
-                    heads = self.gazetteer.head_starts(view.text)
                 records.extend(self._paragraph_records(view, part, article, carry, index == last,
-                                                       heads or []))
+                                                       places, times))
             except PipelineError as error:  # the time budget: keep what was found
                 errors.append(error.to_doc_error())
                 break
@@ -188,8 +187,9 @@ class Extractor:
         return text, hints
 
     # -- context -----------------------------------------------------------------------
-    def _article_context(self, meta: PageMeta, view: TextView, page: CleanedPage) -> ArticleContext:
-        paragraphs = [view.text[start:end] for start, end in self._paragraph_ranges(view, page)]
+    def _article_context(self, meta: PageMeta, view: TextView, ranges: list[tuple[int, int]]
+                         ) -> ArticleContext:
+        paragraphs = [view.text[start:end] for start, end in ranges]
         traditional = self.converter.detect_script(view.original) is not Script.simplified
         primary, national = self.primary_regions.resolve(
             meta.place_hints, meta.title, meta.outlet, view.text, paragraphs, traditional
@@ -200,21 +200,26 @@ class Extractor:
         )
 
     @staticmethod
-    def _paragraph_ranges(view: TextView, page: CleanedPage) -> Iterator[tuple[int, int]]:
-        """Body paragraphs as [start, end) ranges of the analysis view."""
+    def _paragraph_ranges(view: TextView, page: CleanedPage) -> list[tuple[int, int]]:
+        """Body paragraphs as [start, end) ranges of the analysis view (found once)."""
+        ranges = []
+        offsets = view.offsets
         for paragraph in page.paragraphs:
-            start = bisect.bisect_left(view.offsets, paragraph.start)
-            end = bisect.bisect_left(view.offsets, paragraph.end)
+            start = bisect.bisect_left(offsets, paragraph.start)
+            end = bisect.bisect_left(offsets, paragraph.end)
             if start < end:
-                yield start, end
+                ranges.append((start, end))
+        return ranges
 
-    def _paragraph_parts(self, view: TextView, page: CleanedPage) -> Iterator[tuple[int, int, bool]]:
+    @staticmethod
+    def _paragraph_parts(view: TextView, ranges: list[tuple[int, int]]
+                         ) -> Iterator[tuple[int, int, bool]]:
         """Paragraphs as the contract reads them: transcripts split at turns and points."""
-        for start, end in self._paragraph_ranges(view, page):
+        for start, end in ranges:
             yield from paragraph_parts(view.text, start, end)
 
     # -- paragraphs and sentences --------------------------------------------------------
-    def _plan(self, view: TextView, page: CleanedPage) -> tuple[list[_Part], int]:
+    def _plan(self, view: TextView, ranges: list[tuple[int, int]]) -> tuple[list[_Part], int]:
         """The parts of the body, and the index of the last that can yield a record (-1: none).
 
         State flows only forward through the parts (places seen, targets, the last day and
@@ -225,7 +230,7 @@ class Extractor:
         """
         # a numbered point goes on with its speaker, a quote with the scene before it
         parts = [_Part(start, end, continues or _opens_quote(view.text, start), view.text[start:end])
-                 for start, end, continues in self._paragraph_parts(view, page)]
+                 for start, end, continues in self._paragraph_parts(view, ranges)]
         _mark_repeats(view.text, parts)
         # the gate's words are found in the whole text at once (one scan, not one a part)
         words = self.lexicon.gate_words(view.text)
@@ -304,38 +309,34 @@ class Extractor:
 
     def _paragraph_records(
         self, view: TextView, part: _Part, article: ArticleContext, carry: bool, final: bool,
-        text_heads: list[int],
+        places: _PlaceWork, times: _TimeChain,
     ) -> list[dict[str, Any]]:
         """The records of one part, and the state it leaves for the parts after it.
 
         `carry`: the next part reads the place this one leaves; `final`: no part after this
-        one is read, so nothing after its last gated sentence is; `text_heads`: the
-        gazetteer's `head_starts` of the whole analysis text.
+        one is read, so nothing after its last gated sentence is; `places`: the document's
+        place work, which keeps the updates of the place state (places seen, firms, the carried
+        and the paragraph's place) in order until a record reads them: they read and write
+        nothing else, and only a record (`record_dict`) reads them; `times`: the document's
+        times, each part's found when first read (`_TimeChain`).
         """
         start, text = part.start, part.text
         if not part.figures:
+            sentences = []
             for s_start, s_end in iter_sentences(text):
                 sentence = text[s_start:s_end]
-                learn_firms(self.gazetteer, sentence, article)  # 记者来到位于番禺区的浩洋电子股份有限公司
-                if carry:
-                    article.carried_place = paragraph_place(
-                        self.gazetteer, sentence, self._context(article)) or article.carried_place
+                sentences.append(sentence)
                 self._learn_targets(sentence, article)
+            places.later(partial(self._learn_scene, sentences, article, carry))
             return []
         candidate = part.last_gated >= 0
-        # where a place name can start: a sentence with none names no place (no scan, no state);
-        # the heads (two characters) of the whole text inside the part: `head_starts(text)`
-        heads = [head - start for head in text_heads[
-            bisect.bisect_left(text_heads, start):bisect.bisect_right(text_heads, part.end - 2)]]
         topical = candidate and self.lexicon.is_labour_topic(text)
-        paragraph_times = self.times.find(
-            text, article.published, article.last_day, article.last_period
-        )
+        paragraph_times, step = times.open(text)
         paragraph = ParagraphContext(
             sector=self._framed_sector(text) if candidate else None,
-            times=[_shift(t, start) for t in paragraph_times],
-            place=article.carried_place,
+            times=Found(lambda: [_shift(t, start) for t in paragraph_times]),
         )
+        places.later(partial(_carried_into, paragraph, article))
         records = []
         hints: dict[Any, str] = {}
         metric_hints: dict[Any, Any] = {}
@@ -344,73 +345,109 @@ class Extractor:
                 part.sentences):
             check_budget()
             sentence = text[s_start:s_end]
-            places = _holds(heads, s_start, s_end)
             if number > part.last_gated:
                 if final:
                     break  # nothing after the last gated sentence of the last part is read
                 # what the parts after this one read: places seen, targets, the carried place
-                if places:
-                    learn_places(self.gazetteer, sentence, article)
+                places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
+                                     sentence, article, paragraph, carry, False))
                 self._learn_targets(sentence, article)
-                if places and carry:
-                    paragraph.place = paragraph_place(
-                        self.gazetteer, sentence, self._context(article)) or paragraph.place
                 continue
             if not gated:
                 if not positioned and (self.lexicon.mentions_work(sentence)
                                        or self.lexicon.cue_patterns_match(sentence)):
                     learn_subjects(self.lexicon, sentence, hints)  # needs a metric cue to learn
-                self._learn_context(sentence, article, paragraph, places)
+                self._learn_context(sentence, article, paragraph, places, part, s_start, s_end)
                 listed_drafts = False
                 continue  # numbers in a sentence that names no work, population or metric
             if list_only and not listed_drafts:
-                self._learn_context(sentence, article, paragraph, places)
+                self._learn_context(sentence, article, paragraph, places, part, s_start, s_end)
                 continue  # the item before gave no figure: this one has nothing to go on with
             found = self.sentences.find(
                 sentence, published=article.published, subject_hints=dict(hints),
                 metric_hints=dict(metric_hints), topical=topical,
-                anchor=last_day(paragraph_times, s_start) or article.last_day,
-                period=last_period(paragraph_times, s_start) or article.last_period,
                 topic=paragraph.topic, targets=article.targets_follow,
                 continues_list=continues_list,
+                when=partial(times.anchor, step, paragraph_times, s_start),
+                quantities=_sentence_quantities(text, part.quantities, s_start, s_end,
+                                                self.settings.max_sentence_chars),
             )
             drafts = self.resolver.link(found)
             if list_only:  # an item of the list keeps only the figures that go on with it
                 drafts = [d for d in drafts if d.unit in LIST_UNITS
                           and metric_hints.get(d.unit) == (d.metric, d.indicator, d.unit)]
             listed_drafts = bool(drafts)
-            if places:
-                learn_places(self.gazetteer, sentence, article)  # 长沙县…全县: the county it names
-            paragraph.firm = firm_place(sentence, article) if article.firm_places else None
+            # 长沙县…全县: the county it names; then the firm the sentence names
+            places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
+                                 sentence, article, paragraph, False, True))
+            if drafts:
+                places.settle()  # the records read the place state
             for draft in drafts:
                 metric_hints[draft.unit] = (draft.metric, draft.indicator, draft.unit)
                 record = record_dict(draft, view, start + s_start, paragraph, article)
                 if record is not None:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
-            self._carry_forward(sentence, article, paragraph, places)
-        article.carried_place = paragraph.place
-        article.last_day = last_day(paragraph_times, len(text)) or article.last_day
-        article.last_period = last_period(paragraph_times, len(text)) or article.last_period
+            self._carry_forward(sentence, article, paragraph, places, part, s_start, s_end)
+        places.later(partial(_carried_out, paragraph, article))
+        times.close(text, paragraph_times)  # (not a part cut short: its times are not read)
         return records
 
-    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
-                       places: bool = True) -> None:
-        """What a sentence without figures tells the sentences after it: places and topic.
+    # -- the place state, updated when a record reads it (`_PlaceWork`) ------------------
+    def _open_part(self, view: TextView, part: _Part, article: ArticleContext) -> None:
+        """The place a part starts from: its section's (or the part before's, when it goes on)."""
+        if self._is_heading(view, part.start, part.end):
+            # a subhead that names a place sets the scene of the section under it, until
+            # the next subhead (江苏昆山民营企业负责人盛玉林—— over a national story's scenes)
+            article.section_place = paragraph_place(self.gazetteer, part.text,
+                                                    self._context(article))
+        if not part.continues:
+            article.carried_place = article.section_place
 
-        `places`: the sentence may name a place (False: it holds no surface's first characters).
-        """
-        if places:
+    def _learn_scene(self, sentences: list[str], article: ArticleContext, carry: bool) -> None:
+        """The firms a part without figures introduces, and the place it carries on."""
+        for sentence in sentences:
+            learn_firms(self.gazetteer, sentence, article)  # 记者来到位于番禺区的浩洋电子股份有限公司
+            if carry:
+                article.carried_place = paragraph_place(
+                    self.gazetteer, sentence, self._context(article)) or article.carried_place
+
+    def _learn_sentence_places(
+        self, places: _PlaceWork, part: _Part, s_start: int, s_end: int, sentence: str,
+        article: ArticleContext, paragraph: ParagraphContext, carry: bool, firm: bool,
+    ) -> None:
+        """The places a sentence of a part with figures names (where one can start); `carry`:
+        the place it leaves for the next part; `firm`: the firm it names, for its records."""
+        named = _holds(places.part_heads(part), s_start, s_end)
+        if named:
             learn_places(self.gazetteer, sentence, article)
-        self._carry_forward(sentence, article, paragraph, places)
+        if named and carry:
+            paragraph.place = paragraph_place(
+                self.gazetteer, sentence, self._context(article)) or paragraph.place
+        if firm:
+            paragraph.firm = firm_place(sentence, article) if article.firm_places else None
 
-    def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
-                       places: bool = True) -> None:
-        """The paragraph state a sentence leaves for the next: announced targets, place, topic."""
-        self._learn_targets(sentence, article)
-        if places:
+    def _paragraph_place(self, places: _PlaceWork, part: _Part, s_start: int, s_end: int,
+                         sentence: str, article: ArticleContext,
+                         paragraph: ParagraphContext) -> None:
+        """The place a sentence leaves for the next sentences of its paragraph."""
+        if _holds(places.part_heads(part), s_start, s_end):
             paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
                 paragraph.place)
+
+    def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
+                       places: _PlaceWork, part: _Part, s_start: int, s_end: int) -> None:
+        """What a sentence without figures tells the sentences after it: places and topic."""
+        places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
+                             sentence, article, paragraph, False, False))
+        self._carry_forward(sentence, article, paragraph, places, part, s_start, s_end)
+
+    def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
+                       places: _PlaceWork, part: _Part, s_start: int, s_end: int) -> None:
+        """The paragraph state a sentence leaves for the next: announced targets, place, topic."""
+        self._learn_targets(sentence, article)
+        places.later(partial(self._paragraph_place, places, part, s_start, s_end, sentence,
+                             article, paragraph))
         paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
 
     def _learn_targets(self, sentence: str, article: ArticleContext) -> None:
@@ -580,6 +617,125 @@ def _names(words: list[tuple[int, int]], start: int, end: int) -> bool | None:
     return False
 
 
+class _PlaceWork:
+    """The updates of a document's place state, kept in order and made only when a record is
+    about to read that state (`settle`): most documents yield no record, and then none is made.
+
+    The place state is what `learn_places`, `learn_firms`, `paragraph_place` and `firm_place`
+    read and write (the places seen, the firms placed, the carried, section and paragraph
+    place); those updates read nothing else, and nothing but a record (`record_dict`) reads
+    what they write: the finders, the linker and the other paragraph state take no place. So
+    making them later, in the same order and before the record, gives the same records.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, text: str) -> None:
+        self._gazetteer = gazetteer
+        self._text = text
+        self._heads: list[int] | None = None
+        self._part_heads: dict[int, list[int]] = {}
+        self._updates: list[Callable[[], None]] = []
+
+    def later(self, update: Callable[[], None]) -> None:
+        self._updates.append(update)
+
+    def settle(self) -> None:
+        """Make the updates kept so far, in order."""
+        updates, self._updates = self._updates, []
+        for update in updates:
+            update()
+
+    def part_heads(self, part: _Part) -> list[int]:
+        """Where a place name can start in the part (its offsets), from the gazetteer's
+        `head_starts` of the whole analysis text (found once): a sentence with none names no
+        place."""
+        heads = self._part_heads.get(part.start)
+        if heads is None:
+            if self._heads is None:
+                self._heads = self._gazetteer.head_starts(self._text)
+            text_heads, start = self._heads, part.start
+            heads = self._part_heads[part.start] = [head - start for head in text_heads[
+                bisect.bisect_left(text_heads, start):bisect.bisect_right(text_heads, part.end - 2)]]
+        return heads
+
+
+class _TimeChain:
+    """The times of a document's parts with figures, each found when a sentence or a record
+    first reads them: a part's times are resolved against the last day and period the parts
+    before it named (当天, 同期), so they are found in order, from the first not yet found
+    (no recursion), and those of a document that yields no record mostly never are.
+
+    A part is `open`ed at the step the parts closed before it give, and `close`d when it has
+    been read to its end; the step's state is the last day and period named up to it.
+    """
+
+    def __init__(self, finder: TimeFinder, published: dt.date | None) -> None:
+        self._finder = finder
+        self._published = published
+        self._closed: list[tuple[str, Found[TimeMention]]] = []
+        self._named: list[tuple[dt.date | None, str | None]] = [(None, None)]  # before each step
+
+    def open(self, text: str) -> tuple[Found[TimeMention], int]:
+        step = len(self._closed)
+        return Found(lambda: self._finder.find(text, self._published, *self.named(step))), step
+
+    def close(self, text: str, times: Found[TimeMention]) -> None:
+        self._closed.append((text, times))
+
+    def named(self, step: int) -> tuple[dt.date | None, str | None]:
+        """The last day and period the parts closed before `step` named."""
+        while len(self._named) <= step:
+            text, times = self._closed[len(self._named) - 1]
+            day, period = self._named[-1]
+            self._named.append((last_day(times, len(text)) or day,
+                                last_period(times, len(text)) or period))
+        return self._named[step]
+
+    def anchor(self, step: int, times: Found[TimeMention], position: int
+               ) -> tuple[dt.date | None, str | None]:
+        """What 当天 and 同期 point to at `position` of the part opened at `step`."""
+        day, period = self.named(step)
+        return last_day(times, position) or day, last_period(times, position) or period
+
+
+def _carried_into(paragraph: ParagraphContext, article: ArticleContext) -> None:
+    paragraph.place = article.carried_place  # a part starts from the place carried into it
+
+
+def _carried_out(paragraph: ParagraphContext, article: ArticleContext) -> None:
+    article.carried_place = paragraph.place  # the place a part leaves for the next
+
+
+# the sentence ends (`iter_sentences`) but the full stop: what a quantity's tests may read
+# right before a sentence, in a whole part, and read the same as nothing at its start
+_PLAIN_ENDS = frozenset("。；！？;!?\n\r")
+
+
+def _sentence_quantities(text: str, quantities: list[Quantity], start: int, end: int,
+                         limit: int) -> list[Quantity] | None:
+    """The quantities `QuantityFinder.find` gives for the sentence text[start:end], from those
+    it gave for the whole part `text` (`quantities`), or None when that may differ.
+
+    No form of a quantity holds a sentence end (a decimal point has a digit after it; no
+    form holds 。；！？;!? or a line end), so the scan of the part finds in a sentence what
+    the scan of the sentence finds; what a quantity's tests read around it lies in the
+    sentence, but for the character before it (a lookbehind, a blocked word), which is a
+    sentence end: only the full stop among them is read (a decimal point, a blocked word),
+    so after one the sentence is found on its own, and so is one cut to `limit` characters.
+    """
+    if end - start >= limit or (start > 0 and text[start - 1] not in _PLAIN_ENDS):
+        return None
+    inside = []
+    for quantity in quantities:
+        if quantity.start >= end:
+            break
+        if quantity.start >= start:
+            if quantity.end > end:
+                return None
+            inside.append(replace(quantity, start=quantity.start - start,
+                                  end=quantity.end - start))
+    return inside
+
+
 def _holds(heads: list[int], start: int, end: int) -> bool:
     """True when a place surface can start in text[start:end] (it is two characters or more)."""
     index = bisect.bisect_left(heads, start)
@@ -587,8 +743,6 @@ def _holds(heads: list[int], start: int, end: int) -> bool:
 
 
 def _shift(mention: Any, offset: int) -> Any:
-    from dataclasses import replace
-
     return replace(mention, start=mention.start + offset, end=mention.end + offset)
 
 

@@ -8,13 +8,48 @@ them and decide the record fields.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Container, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar, overload
 
 from pipeline.extract.lexicon import Cue, Marker, Noun, Topic
 from pipeline.extract.numbers import Quantity
 from pipeline.extract.timex import TimeMention
 from schemas import Metric, Unit
+
+T = TypeVar("T")
+
+
+class Found(Sequence[T]):
+    """A finder's answer, found when it is first read: most sentences the Extractor finds give
+    no draft, and the linker reads their times and places only for a draft. The finder is a
+    pure function of the sentence, so finding later gives the same answer."""
+
+    __slots__ = ("_find", "_items")
+
+    def __init__(self, find: Callable[[], Sequence[T]]) -> None:
+        self._find: Callable[[], Sequence[T]] | None = find
+        self._items: Sequence[T] = ()
+
+    def _found(self) -> Sequence[T]:
+        if self._find is not None:
+            self._items, self._find = self._find(), None
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        return self._found()[index]
+
+    def __len__(self) -> int:
+        return len(self._found())
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self._found())
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,15 @@ offset inside it. The components call the same functions, so a Doc and this path
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from pipeline.extract.findings import PlaceRef, SentenceFindings
+from pipeline.extract.findings import Found, PlaceRef, SentenceFindings
 from pipeline.extract.gazetteer import Gazetteer
 from pipeline.extract.lexicon import Lexicon, Marker, Topic
-from pipeline.extract.numbers import QuantityFinder
+from pipeline.extract.numbers import Quantity, QuantityFinder
 from pipeline.extract.segment import WordBoundaries
-from pipeline.extract.timex import TimeFinder
+from pipeline.extract.timex import TimeFinder, TimeMention
 
 # (sentence, places found) -> places with the recognizer's added
 PlaceRecognizer = Callable[[str, list[PlaceRef]], list[PlaceRef]]
@@ -79,18 +79,32 @@ class SentenceFinder:
         topic: Topic | None = None,
         targets: bool = False,
         continues_list: bool = False,
+        when: Callable[[], tuple[dt.date | None, str | None]] | None = None,
+        quantities: Sequence[Quantity] | None = None,
     ) -> SentenceFindings:
-        """What the components would write on a Doc of `text`, as the linker reads it."""
+        """What the components would write on a Doc of `text`, as the linker reads it.
+
+        `when`: the anchor and the period, asked only when the times are found (instead of
+        `anchor` and `period`); `quantities`: the sentence's quantities when the caller has
+        them (`QuantityFinder.find(text)`).
+        """
         markers = self.lexicon.markers(text)
         boundaries = WordBoundaries(text)
+        learned = self.learned_places
+
+        def times() -> list[TimeMention]:
+            day, last = when() if when is not None else (anchor, period)
+            return self.times.find(text, published, day, last)
+
         return SentenceFindings(
             text=text,
-            quantities=self.quantities.find(text),
+            quantities=self.quantities.find(text) if quantities is None else quantities,
             cues=self.lexicon.cues(text),
             nouns=self.lexicon.nouns(text),
             markers=markers,
-            times=self.times.find(text, published, anchor, period),
-            places=find_places(self.gazetteer, text, markers, self.learned_places),
+            # found when a rule first reads them (for a draft, mostly)
+            times=Found(times),
+            places=Found(lambda: find_places(self.gazetteer, text, markers, learned)),
             token_starts=boundaries.starts,
             token_ends=boundaries.ends,
             subject_hints=subject_hints or {},

@@ -1,7 +1,8 @@
 """The article context and the paragraph state the resolvers read, each computed once.
 
 `ArticleContext`: the publication date, the primary region (or a national story), the
-outlet, and what the article has named so far (places, the last date and period).
+outlet, and what the article has named so far (places, firms; the last date and period it
+named are followed by the Extractor, part by part).
 `ParagraphContext`: a paragraph's sector framing, its time mentions, and the topic that
 carries through it (减班休息 → the furlough metrics of the sentences after it).
 """
@@ -32,8 +33,6 @@ class ArticleContext:
     gazetteer: Gazetteer
     national: bool = False  # a national story: records default to 全国
     outlet: str | None = None
-    last_day: dt.date | None = None  # the last full date the article named (for 当天)
-    last_period: str | None = None  # the last time the article named (for 同期, 本期)
     places_seen: list[Place] = field(default_factory=list)
     carried_place: Place | None = None  # a speaker's place, carried into their numbered points
     section_place: Place | None = None  # the place a subhead names (江苏昆山民营企业负责人某某——)

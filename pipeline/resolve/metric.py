@@ -467,9 +467,10 @@ class MetricResolver:
             return Metric.support_recipients, indicator, Unit.person
         best: tuple[float, Cue, Unit, Metric] | None = None
         helped = unit is Unit.person and self._helped_to_outcome(found, quantity)
+        # every test of a cue below is pure and only skips it, so their order changes nothing
+        # but the work: whether the cue is a word of its own (which may segment a block with
+        # jieba) is asked last
         for cue in found.cues:
-            if not self._cue_stands(found, cue):
-                continue
             if helped and cue.metric is Metric.support_recipients:
                 continue  # 帮助3000多名毕业生找到了工作: the outcome names the metric
             fit = self._fit(cue, quantity, unit, is_change)
@@ -484,7 +485,7 @@ class MetricResolver:
                 if counted_unit not in self.lexicon.metric_units[cue.metric]:
                     continue
             score = self._distance(found, index, quantity, cue)
-            if score is None:
+            if score is None or not self._cue_stands(found, cue):
                 continue
             if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
                 score += 4.0  # 4,300名求职者: the counted noun names the metric only weakly

@@ -2,22 +2,31 @@
 
 `Extractor._paragraph_records` skips the place rules for a sentence that holds no first
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
-with a metric cue. A rule that starts reading something else must update the shortcut; these
-properties fail first.
+with a metric cue; it updates the place state only when a record reads it, and asks whether a
+metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
+found when first read, and so are the times of a part; a sentence's quantities are taken from
+its part's. A rule that starts reading
+something else must update the shortcut; these properties fail first.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.process import Extractor
+from pipeline.extract.findings import Found
+from pipeline.extract.sentence import find_places
+from pipeline.ingest.sentences import iter_sentences
+from pipeline.process import Extractor, _PlaceWork, _sentence_quantities
 from pipeline.resolve.context import ArticleContext
 from pipeline.resolve.region import learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
+from tests.snapshot import snapshot
 
 _WORDS = ["全市", "全县", "全省", "全国", "本市", "该县", "市", "县", "区", "省", "大庆", "黑龙江", "高新区",
           "人社部", "农民工", "返岗复工", "就业", "万人", "6.5", "，", "。", "（", "“", "记者", "籍", "来自",
@@ -70,3 +79,91 @@ def test_shortcuts_joined_cue_patterns_answer_as_each(extractor: Extractor, sent
     lexicon = extractor.lexicon
     assert lexicon.cue_patterns_match(sentence) == any(
         pattern.search(sentence) for pattern, _ in lexicon._cue_patterns)
+
+
+_CUE_WORDS = [*_WORDS, "招聘", "岗位", "就业", "用工", "上工", "以上工业", "开工", "新开工项目", "服务业", "服务",
+              "企业", "复工", "复工率", "达", "为", "名", "家", "个", "%", "3000", "1.2", "帮助", "找到了工作",
+              "毕业生", "求职者", "员工", "其中", "同比增长", "个百分点", "累计", "新增"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS), max_size=16).map("".join))
+def test_shortcuts_cue_word_test_asked_last_changes_no_draft(extractor: Extractor,
+                                                              sentence: str) -> None:
+    # `MetricResolver._by_cue` asks whether a cue is a word of its own (jieba) after its other
+    # tests: the drafts are those of asking it first, before the cue's fit
+    found = extractor.sentences.find(sentence, published=dt.date(2020, 4, 28), topical=True)
+    resolver = copy.copy(extractor.resolver)
+    metrics = resolver.metrics = copy.copy(resolver.metrics)
+    fit = metrics._fit
+
+    def stands_first(cue: Any, *args: Any) -> Any:
+        return fit(cue, *args) if metrics._cue_stands(found, cue) else None
+
+    metrics._fit = stands_first  # type: ignore[method-assign]
+    assert extractor.resolver.link(found) == resolver.link(found)
+
+
+def test_shortcuts_place_updates_made_late_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the Extractor updates the place state only when a record reads it (`_PlaceWork`): the
+    # corpus gives the same documents as when each update is made at once
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    late = [extractor.process(raw) for raw in documents]
+    monkeypatch.setattr(_PlaceWork, "later", lambda self, update: update())
+    at_once = [extractor.process(raw) for raw in documents]
+    assert sum(len(document.records) for document in at_once) > 1000
+    assert late == at_once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_CUE_WORDS, "3月", "当天", "同期", "今年", "去年"]), max_size=16)
+       .map("".join))
+def test_shortcuts_times_and_places_found_late_are_found_at_once(extractor: Extractor,
+                                                                  sentence: str) -> None:
+    # `SentenceFinder.find` finds a sentence's times and places when a rule first reads them
+    published, anchor = dt.date(2020, 4, 28), dt.date(2020, 4, 20)
+    found = extractor.sentences.find(sentence, published=published, anchor=anchor, period="2020-03")
+    times = extractor.times.find(sentence, published, anchor, "2020-03")
+    places = find_places(extractor.gazetteer, sentence, extractor.lexicon.markers(sentence))
+    for late, at_once in ((found.times, times), (found.places, places)):
+        assert len(late) == len(at_once) and bool(late) == bool(at_once)
+        assert list(late) == at_once and list(reversed(late)) == at_once[::-1]
+        assert late[1:] == at_once[1:] and [late[i] for i in range(len(late))] == at_once
+
+
+def test_shortcuts_times_found_late_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a part's times (`_TimeChain`) and a sentence's times and places (`Found`) are found when
+    # first read: the corpus gives the same documents as when each is found at once
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    late = [extractor.process(raw) for raw in documents]
+    found_at_once = Found.__init__
+
+    def at_once(self: Found[Any], find: Any) -> None:
+        found_at_once(self, find)
+        len(self)  # found now
+
+    monkeypatch.setattr(Found, "__init__", at_once)
+    assert [extractor.process(raw) for raw in documents] == late
+
+
+_NUMBER_WORDS = ["3", "5.2", "12", "1,200", "2 318 700", "２", "０", "万", "亿", "人", "%", "个百分点", "、", "和",
+                 "。", "；", "！", "？", ";", "!", "?", ".", " ", "约", "超过", "以上", "多", "第", "号", "/", "2/3",
+                 "三分之一", "百分之", "五六", "三千余", "个", "家", "名", "成", "至", "—", "-", "增长", "就业",
+                 "岗位", "，", "\n", "上万", "数百", "倍", "2020年", "月", "日", "G"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_WORDS), max_size=30).map("".join))
+def test_shortcuts_sentence_quantities_from_the_part_are_found_again(extractor: Extractor,
+                                                                     text: str) -> None:
+    # the quantities of a sentence taken from its part's (`_sentence_quantities`) are those
+    # `QuantityFinder.find` gives for the sentence, wherever the shortcut answers
+    finder = extractor.quantities
+    in_part = finder.find(text)
+    for start, end in iter_sentences(text, budgeted=False):
+        sentence = text[start:end][:12]  # cut as the plan cuts a long sentence
+        taken = _sentence_quantities(text, in_part, start, start + len(sentence), 12)
+        if taken is not None:
+            assert taken == finder.find(sentence), (text, start, end)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pipeline.errors import PipelineError
-from pipeline.ingest.read import decode, read_file
+from pipeline.ingest.read import decode, read_file, unstorable_replaced
 
 SIMPLIFIED = (
     "截至4月16日，全市452家规上企业中444家复工，复工率98.2%，返岗职工24.2万人。"
@@ -113,3 +113,13 @@ def test_read_file_errors(tmp_path: Path) -> None:
     with pytest.raises(PipelineError) as error:
         read_file(big, max_bytes=100)
     assert "101" in error.value.message and "100" in error.value.message
+
+
+@given(st.text(st.characters(blacklist_categories=()) | st.sampled_from(["\x00", "\ud800", "\udfff", "中"])))
+def test_read_unstorable_texts_found_as_the_pattern_finds_them(text: str) -> None:
+    # a text is passed over unchanged when it holds no NUL and UTF-8 encodes it
+    from pipeline.ingest.read import _UNSTORABLE, _encodable
+
+    assert ("\x00" not in text and _encodable(text)) == (_UNSTORABLE.search(text) is None)
+    replaced, _ = unstorable_replaced(text, {}, [])
+    assert replaced == _UNSTORABLE.sub("\ufffd", text) and len(replaced) == len(text)
