@@ -683,8 +683,8 @@ class MetricResolver:
             if cue.metric is Metric.enterprises_resumed and self._rate_follows(found, cue.end):
                 continue  # 10.79万户个体工商户陆续复业，复业率93.3%: the base of the rate
             if any(q.unit is Unit.enterprise and 0 <= q.start - cue.end <= 1
-                   for q in found.quantities):
-                continue  # 37家…企业已复工36家: the verb is the second number's
+                   and not clause_marks(text[cue.end : q.start]) for q in found.quantities):
+                continue  # 37家…企业已复工36家: the verb is the second number's (not 复工，3家)
             if Unit.enterprise in self.lexicon.metric_units[cue.metric]:
                 return cue.metric, cue.text, Unit.enterprise
         recruiting = _recruiting_cue(found)

@@ -239,6 +239,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("截至目前，全市家庭农场增至1.2万家，带动3万多农民就近就业。", "1.2万家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "9711家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "6384家", "enterprises_resumed"),
+        # a verb before a comma is its own number's, not the next clause's (复工，3家)
+        ("全市已有18家工厂全面复工，3家工厂部分复工。", "18家", "enterprises_resumed"),
         # 复工面 is the resumption rate (v2); a word before a comma names no number after it
         ("江苏全省规上工业企业复工总数3.8万家，复工面85%。", "85%", "resumption_rate"),
         ("全市已有6384家复工企业，500名返岗员工。", "6384家", "enterprises_resumed"),
