@@ -652,6 +652,10 @@ class MetricResolver:
                 return None  # …3 642 000人，劳动人口则由3 874 900人: the word is the later number's
             gap_start, gap_end = quantity.end, cue.start
             base = 1.5
+            if clause_marks(text[gap_start:gap_end]) >= 2:
+                # 毕业生将达到31843人，中国残联联动…，推出就业指导: two clauses on, the word is
+                # another subject's (one clause on it may still be the number's own predicate)
+                return None
         else:
             return None
         gap_text = text[gap_start:gap_end]

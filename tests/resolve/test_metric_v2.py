@@ -239,6 +239,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("截至目前，全市家庭农场增至1.2万家，带动3万多农民就近就业。", "1.2万家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "9711家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "6384家", "enterprises_resumed"),
+        # a metric word two clauses after the number is another subject's
+        ("今年全市高校毕业生将达到3.1万人，市残联联动多部门，推出就业指导服务。", "3.1万人", "other"),
         # a verb before a comma is its own number's, not the next clause's (复工，3家)
         ("全市已有18家工厂全面复工，3家工厂部分复工。", "18家", "enterprises_resumed"),
         # 复工面 is the resumption rate (v2); a word before a comma names no number after it
