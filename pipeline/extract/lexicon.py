@@ -114,6 +114,8 @@ class ModifierTable(BaseModel):
     topic_false_friends: tuple[str, ...]
     out_after_words: tuple[str, ...]
     casualty_words: tuple[str, ...]
+    non_work_trainees: tuple[str, ...]
+    skills_training_words: tuple[str, ...]
     enterprise_event_words: tuple[str, ...]
     hiring_words: tuple[str, ...]
     strike_words: tuple[str, ...]

@@ -211,6 +211,8 @@ class MetricResolver:
         if quantity.unit in (Unit.person, None) and any(
                 w in found.text[start:end] for w in self.lexicon.modifiers.casualty_words):
             return True  # 撞死2名铁路工人, 造成3名员工受伤: casualties, not workers
+        if metric is Metric.trainees and self._non_work_training(found, start, end):
+            return True  # 培训骨干教师640名: training in a public service, not for work
         if metric in _SUPPORT_METRICS and not any(
                 w in found.text for w in self.lexicon.modifiers.employment_support_words):
             return True  # 建设保障性住房，惠及1.4亿多人: support that is not about work (v2)
@@ -240,6 +242,11 @@ class MetricResolver:
                     if start <= c.start and c.end <= quantity.start and c.metric is not Metric.other]
         # an out-of-scope word that ends with the metric word holds it (帮扶资金 over 资金)
         return word_end >= max(cue_ends, default=-1)
+
+    def _non_work_training(self, found: SentenceFindings, start: int, end: int) -> bool:
+        modifiers = self.lexicon.modifiers
+        return any(w in found.text[start:end] for w in modifiers.non_work_trainees) and not any(
+            w in found.text for w in modifiers.skills_training_words)
 
     def _out_after(self, found: SentenceFindings, quantity: Quantity, metric: Metric, start: int,
                    end: int) -> bool:

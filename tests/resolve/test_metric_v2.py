@@ -38,6 +38,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("全国一般公共预算支出近7万亿元，同比增长2.9%，就业支出分别增长3.7%。", "2.9%"),
         # what the people counted did is outside the contract, in a paragraph about work
         ("村里的就业工作扎实推进，2018年601人实现脱贫。", "601人"),
+        # training in a public service is no employment support
+        ("三年来，全市累计培训中小学骨干教师640名。", "640名"),
         ("他带过的兵在各自岗位发光，其中12人当上干部。", "12人"),
         # 走上领导岗位 and 医疗人才 put no paragraph on work
         ("他带出的学员中，6名走上领导岗位，200多名成为业务骨干。", "200多名"),
@@ -239,6 +241,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("截至目前，全市家庭农场增至1.2万家，带动3万多农民就近就业。", "1.2万家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "9711家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "6384家", "enterprises_resumed"),
+        # teachers trained for skills teaching are trainees
+        ("全省技工院校推行一体化教学，培训一体化教师1.8万余人。", "1.8万余人", "trainees"),
         # a metric word two clauses after the number is another subject's
         ("今年全市高校毕业生将达到3.1万人，市残联联动多部门，推出就业指导服务。", "3.1万人", "other"),
         # a verb before a comma is its own number's, not the next clause's (复工，3家)
