@@ -124,6 +124,7 @@ class ModifierTable(BaseModel):
     out_of_scope_words: list[str]
     always_out_words: tuple[str, ...]
     finance_words: tuple[str, ...]
+    loan_words: tuple[str, ...]
     general_relief_words: tuple[str, ...]
     general_relief_exempt: tuple[str, ...]
     social_insurance_words: tuple[str, ...]

@@ -202,7 +202,7 @@ class MetricResolver:
         # 降低失业保险费率为企业减少成本456亿元, 融资成本……社保减免6000亿元: insurance relief is support
         insurance = quantity.unit is Unit.yuan and any(
             w in found.text[start:end] for w in self.lexicon.modifiers.social_insurance_words)
-        if not insurance and self._lent_money(found, quantity):
+        if not insurance and self._lent_money(found, quantity, metric):
             return True
         if any(w in found.text for w in self.lexicon.modifiers.always_out_words):
             return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
@@ -308,13 +308,16 @@ class MetricResolver:
         return any(start <= c.start and c.end <= end and c.metric is not Metric.other
                    for c in found.cues)
 
-    def _lent_money(self, found: SentenceFindings, quantity: Quantity) -> bool:
-        """发放流动资金贷款5亿元, 50亿元专项再贷款: money lent in a sentence not about jobs (reading 4)."""
-        if quantity.unit is not Unit.yuan:
+    def _lent_money(self, found: SentenceFindings, quantity: Quantity, metric: Metric) -> bool:
+        """发放流动资金贷款5亿元, 50亿元专项再贷款: money lent in a sentence not about jobs (reading 4),
+        and those it was lent to (为700多家小微企业发放贷款)."""
+        if quantity.unit is not Unit.yuan and metric is not Metric.support_recipients:
             return False
         modifiers = self.lexicon.modifiers
+        # 帮助解决…融资需求等问题: financing as a need names no loan made to those counted
+        words = modifiers.finance_words if quantity.unit is Unit.yuan else modifiers.loan_words
         # the whole sentence: 专项贷款已完成投放，共发放1200亿元 lends the 1200亿元 too
-        return any(w in found.text for w in modifiers.finance_words) and not any(
+        return any(w in found.text for w in words) and not any(
             w in found.text for w in modifiers.job_finance_words)
 
     def _anecdote_money(self, found: SentenceFindings, quantity: Quantity, metric: Metric,

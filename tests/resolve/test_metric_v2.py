@@ -38,6 +38,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("全国一般公共预算支出近7万亿元，同比增长2.9%，就业支出分别增长3.7%。", "2.9%"),
         # what the people counted did is outside the contract, in a paragraph about work
         ("村里的就业工作扎实推进，2018年601人实现脱贫。", "601人"),
+        # those a bank lent to, in a sentence not about jobs
+        ("春节以来，某银行已为700多家小微企业发放贷款超10亿元。", "700多家"),
         # training in a public service is no employment support
         ("三年来，全市累计培训中小学骨干教师640名。", "640名"),
         ("他带过的兵在各自岗位发光，其中12人当上干部。", "12人"),
