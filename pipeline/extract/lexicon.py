@@ -98,6 +98,7 @@ class ModifierTable(BaseModel):
     change_prefixes: list[str]
     # 增加6万4千人或0.55%: what joins a count to its own rate of change
     change_joiners: list[str] = Field(min_length=1)
+    worker_stock_nouns: tuple[str, ...]
     change_up: list[str]  # the words of change_verbs that say the sense is up (v2 direction)
     change_down: list[str]
     scopes: dict[str, Level]

@@ -51,6 +51,7 @@ _DISPLAY_AFTER = ("”——", "”—", "”──")
 _HIRING_REACH = 8
 _LIST = re.compile(r"[、和及与]")
 MAX_CUE_GAP = 26
+_STOCK_ENDS = frozenset("，。；,;、！？")  # what may follow a workforce counted after its number
 # 为全市重点保供的1.7万家企业: how far 为/向/对 may stand before the number it serves
 _SERVICE_GAP = 12
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
@@ -572,6 +573,8 @@ class MetricResolver:
             ]
             noun = in_clause[-1] if in_clause else None
         if unit is Unit.person and noun is not None and noun.kind == "person":
+            if self._worker_stock(found, quantity, noun):
+                return Metric.workers_at_work, noun.text, Unit.person  # 我国有2.88亿农民工 (v2)
             return Metric.other, noun.text, Unit.person
         if unit is Unit.ratio and self.lexicon.is_unrelated_rate(found.text):
             return None  # 效率提升了十倍, 产能较原来提高了1倍: a multiple of an output, as a share
@@ -581,6 +584,14 @@ class MetricResolver:
             label = before.text if before is not None else (counted.text if counted else quantity.classifier)
             return Metric.other, label, unit
         return None
+
+    def _worker_stock(self, found: SentenceFindings, quantity: Quantity, noun: Noun) -> bool:
+        """本地农民工11652万人, 我国有2.88亿农民工: the size of a workforce; not 100多名农民工工资被
+        冒领 or 8名农民工组成的突击队, where the people counted are the subject of something else."""
+        if noun.text not in self.lexicon.modifiers.worker_stock_nouns:
+            return False
+        after = found.text[noun.end : noun.end + 1] if noun.start >= quantity.end else ""
+        return not after or after in _STOCK_ENDS
 
     def _cue_stands(self, found: SentenceFindings, cue: Cue) -> bool:
         """A cue is a word of its own: not 上工 in 以上工业, not 开工 in 新开工项目, not 服务 in 服务业."""

@@ -247,6 +247,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全省技工院校推行一体化教学，培训一体化教师1.8万余人。", "1.8万余人", "trainees"),
         # a metric word two clauses after the number is another subject's
         ("今年全市高校毕业生将达到3.1万人，市残联联动多部门，推出就业指导服务。", "3.1万人", "other"),
+        # migrant workers counted as a stock are a workforce at work; as the subject of
+        # something else they are not
+        ("如今，我国有2.88亿农民工，他们在城乡之间流动。", "2.88亿", "workers_at_work"),
+        ("2019年，本地农民工11652万人，增长0.7%。", "11652万人", "workers_at_work"),
+        ("2019年，本地农民工11652万人，增长0.7%。", "0.7%", "workers_at_work"),
+        ("个别承包商导致100多名农民工工资被冒领。", "100多名", "other"),
         # a verb before a comma is its own number's, not the next clause's (复工，3家)
         ("全市已有18家工厂全面复工，3家工厂部分复工。", "18家", "enterprises_resumed"),
         # 复工面 is the resumption rate (v2); a word before a comma names no number after it
