@@ -404,6 +404,8 @@ class Lexicon:
             for m in self._markers.finditer(text)
             # 人社部门, 劳动部门: a local department, not the national agency
             if not (m.group(0) in self._agencies and text.startswith(("门", "厅", "局"), m.end()))
+            # 非洲裔, 拉美裔: descent names a group of people, not an area
+            and not text.startswith("裔", m.end())
         ]
 
     def capital_region(self, place_hint: str, body: str) -> str | None:

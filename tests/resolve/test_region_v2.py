@@ -18,6 +18,8 @@ from tests.resolve.conftest import Find
         # a firm introduced with its place takes that place along, paragraphs later
         ("记者来到位于林甸县的浩洋电子股份有限公司。\n公司实行封闭式管理。\n浩洋电子现有员工约1000人，目前到岗700多人。",
          "700多人", "林甸县", "county"),
+        # descent (非洲裔) names a group of people, not an area that has no single division
+        ("美国劳工部数据显示，美国非洲裔失业率为16.7%，拉美裔失业率为18.9%。", "18.9%", "美国", "country"),
         # a foreign country's 全国 is that country
         ("该项目包括斯里兰卡全国13家医院的设施建设，直接或间接增加数百个工作岗位。", "数百个", "斯里兰卡", "country"),
         # a bare place that begins a firm's name after a finer place says nothing finer
