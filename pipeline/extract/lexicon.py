@@ -43,6 +43,7 @@ class CueGroup(BaseModel):
     weight: float = 0
     accepts_persons: bool = False  # a count in 人/名 is this metric's own unit (vacancies)
     classifiers: list[str] = []  # the cue names only numbers counted by these words (条: postings)
+    context: list[str] = []  # the cue counts only in a text with one of these (empty: any text)
 
     @model_validator(mode="after")
     def _has_words(self) -> CueGroup:
@@ -354,6 +355,8 @@ class Lexicon:
         for start, end in _longest_at_each_start(self._terms, text):
             term = text[start:end]
             for group in self._term_groups[term]:
+                if group.context and not any(word in text for word in group.context):
+                    continue  # 供电尚有缺口: the word names no metric in this text
                 found.append(Cue(start, end, term, group.metric, group.where, group.weight,
                                  group.unit, group.accepts_persons, tuple(group.classifiers)))
         # one scan tells whether any cue pattern matches (most texts: none), not one a pattern

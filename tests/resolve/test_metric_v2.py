@@ -40,6 +40,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("村里的就业工作扎实推进，2018年601人实现脱贫。", "601人"),
         # those a bank lent to, in a sentence not about jobs
         ("春节以来，某银行已为700多家小微企业发放贷款超10亿元。", "700多家"),
+        # 进场 and 缺口 name a metric only in a sentence about work
+        ("此役4113人进场，创下主场观众新纪录。", "4113人"),
+        ("三部机组合计是90万千瓦，供电尚有缺口。", "90万"),
         # training in a public service is no employment support
         ("三年来，全市累计培训中小学骨干教师640名。", "640名"),
         ("他带过的兵在各自岗位发光，其中12人当上干部。", "12人"),
