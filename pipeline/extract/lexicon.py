@@ -117,6 +117,7 @@ class ModifierTable(BaseModel):
     out_after_words: tuple[str, ...]
     casualty_words: tuple[str, ...]
     non_work_trainees: tuple[str, ...]
+    transported_worker_words: tuple[str, ...]
     skills_training_words: tuple[str, ...]
     enterprise_event_words: tuple[str, ...]
     hiring_words: tuple[str, ...]

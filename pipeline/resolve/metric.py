@@ -212,6 +212,8 @@ class MetricResolver:
         if quantity.unit in (Unit.person, None) and any(
                 w in found.text[start:end] for w in self.lexicon.modifiers.casualty_words):
             return True  # 撞死2名铁路工人, 造成3名员工受伤: casualties, not workers
+        if metric is Metric.workers_transported and not self._carries_workers(found):
+            return True  # 206名日本人乘包机回国: people carried, not workers
         if metric is Metric.trainees and self._non_work_training(found, start, end):
             return True  # 培训骨干教师640名: training in a public service, not for work
         if metric in _SUPPORT_METRICS and not any(
@@ -243,6 +245,13 @@ class MetricResolver:
                     if start <= c.start and c.end <= quantity.start and c.metric is not Metric.other]
         # an out-of-scope word that ends with the metric word holds it (帮扶资金 over 资金)
         return word_end >= max(cue_ends, default=-1)
+
+    def _carries_workers(self, found: SentenceFindings) -> bool:
+        """The sentence names workers or work, or breaks down the figure before it (其中，甲县、乙县
+        分别接回2100人和1650人), whose sentence did."""
+        text = found.text
+        return (text.lstrip().startswith("其中") or "分别" in text
+                or any(w in text for w in self.lexicon.modifiers.transported_worker_words))
 
     def _non_work_training(self, found: SentenceFindings, start: int, end: int) -> bool:
         modifiers = self.lexicon.modifiers

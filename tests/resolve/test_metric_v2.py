@@ -43,6 +43,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # 进场 and 缺口 name a metric only in a sentence about work
         ("此役4113人进场，创下主场观众新纪录。", "4113人"),
         ("三部机组合计是90万千瓦，供电尚有缺口。", "90万"),
+        # people carried are workers transported only in a sentence about work or workers
+        ("据日本厚生劳动省消息，乘日本政府包机回国的首批206名日本人抵达东京。", "206名"),
         # training in a public service is no employment support
         ("三年来，全市累计培训中小学骨干教师640名。", "640名"),
         ("他带过的兵在各自岗位发光，其中12人当上干部。", "12人"),
