@@ -21,7 +21,6 @@ _CLAUSE = re.compile(r"[，；;：:（(）)]|,(?!\d{3})")
 _NOUN_GAP = re.compile(r"的?(?:(?:国家|省|市|县|区)级)?(?:“[^”，。]{1,8}”|「[^」，。]{1,8}」)?的?")
 _MAX_NOUN_GAP = 14
 _MODIFIER = re.compile(r"(?:(?:国家|省|市|县|区)级)?[\u4e00-\u9fff“”「」]{1,8}")
-_GENERIC_FIRMS = ("企业", "公司", "工厂", "厂家", "商户")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _NAME_SPAN = 16  # “就在苏州”, “宁波欢迎你”返岗专列: names are short; speech is longer
 
