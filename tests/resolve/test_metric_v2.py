@@ -45,6 +45,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("三部机组合计是90万千瓦，供电尚有缺口。", "90万"),
         # people carried are workers transported only in a sentence about work or workers
         ("据日本厚生劳动省消息，乘日本政府包机回国的首批206名日本人抵达东京。", "206名"),
+        # 请了 in 申请了 and 签约 outside hiring name no job matches
+        ("已有超350万名消费者申请了电动自行车以旧换新补贴。", "350万名"),
+        ("全国家庭医生达139.1万人，全国老年人签约人数达1.8亿人。", "1.8亿人"),
         # training in a public service is no employment support
         ("三年来，全市累计培训中小学骨干教师640名。", "640名"),
         ("他带过的兵在各自岗位发光，其中12人当上干部。", "12人"),
