@@ -51,6 +51,7 @@ _DISPLAY_AFTER = ("”——", "”—", "”──")
 _HIRING_REACH = 8
 _LIST = re.compile(r"[、和及与]")
 MAX_CUE_GAP = 26
+_PERSON_CLASSIFIERS = frozenset(("人", "名", "位", "人次"))  # 带动社区1809名: people counted
 _STOCK_ENDS = frozenset("，。；,;、！？")  # what may follow a workforce counted after its number
 # 为全市重点保供的1.7万家企业: how far 为/向/对 may stand before the number it serves
 _SERVICE_GAP = 12
@@ -615,7 +616,8 @@ class MetricResolver:
         return not any(
             noun.kind == "excluded" and cue.end <= noun.start <= cue.end + 1
             and noun.end - noun.start > 1
-            and not any(q.start == noun.end for q in found.quantities)
+            and not any(q.start == noun.end and q.classifier in _PERSON_CLASSIFIERS
+                        for q in found.quantities)
             for noun in found.nouns
         )
 

@@ -261,6 +261,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("2019年，本地农民工11652万人，增长0.7%。", "11652万人", "workers_at_work"),
         ("2019年，本地农民工11652万人，增长0.7%。", "0.7%", "workers_at_work"),
         ("个别承包商导致100多名农民工工资被冒领。", "100多名", "other"),
+        # 开工 that names the projects counted after it (新开工项目2.73万个) names no firms resuming
+        ("1—11月，新开工项目2.73万个，同比增长10.5%。", "10.5%", "other"),
         # a verb before a comma is its own number's, not the next clause's (复工，3家)
         ("全市已有18家工厂全面复工，3家工厂部分复工。", "18家", "enterprises_resumed"),
         # 复工面 is the resumption rate (v2); a word before a comma names no number after it
