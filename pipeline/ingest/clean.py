@@ -312,7 +312,7 @@ class Cleaner:
                 if self._is_list(key):
                     continue
             if not body:
-                if title_index is None and hint_key and _word_key(key) == hint_key:
+                if title_index is None and hint_key and _same_words(key, hint_key):
                     title_index = index
                 elif self._read_dateline(key, found) or self._prose.search(key):
                     body.append(index)
@@ -445,7 +445,7 @@ class Cleaner:
         if not title or not body:
             return body
         title_key = _word_key(title)
-        lead = [i for i in body[:_REPEATED_TITLE_WITHIN] if _word_key(lines[i].key) != title_key]
+        lead = [i for i in body[:_REPEATED_TITLE_WITHIN] if not _same_words(lines[i].key, title_key)]
         return lead + body[_REPEATED_TITLE_WITHIN:] if title_key else body
 
     # -- metadata ------------------------------------------------------------------
@@ -621,6 +621,13 @@ def _collapse(text: str) -> str:
 def _word_key(text: str) -> str:
     """Letters and digits only: how two headlines are compared."""
     return _NOT_WORD.sub("", text)
+
+
+def _same_words(text: str, key: str) -> bool:
+    """`_word_key(text) == key`, with a long `text` (a paragraph) read whole only when its
+    start fits: the letters and digits of its first len(key) characters begin its word key
+    (the others are dropped one by one), so they must begin `key`."""
+    return key.startswith(_word_key(text[: len(key)])) and _word_key(text) == key
 
 
 def _hint_text(hints: Mapping[str, Any], name: str) -> str | None:
