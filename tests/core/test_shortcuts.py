@@ -5,7 +5,8 @@ characters of a place name (`Gazetteer.head_starts`), and learns subjects only f
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
 metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
-its part's; a line is compared with the headline from its start first. A rule that starts reading
+its part's; a line is compared with the headline from its start first; a body's places
+ask whether they are quoted of marks found once. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -25,6 +26,7 @@ from pipeline.ingest.clean import _same_words, _word_key
 from pipeline.ingest.sentences import iter_sentences
 from pipeline.process import Extractor, _PlaceWork, _sentence_quantities
 from pipeline.resolve.context import ArticleContext
+from pipeline.resolve.draft import Quotes, quoted
 from pipeline.resolve.region import learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
 from tests.snapshot import snapshot
@@ -183,3 +185,16 @@ def test_shortcuts_same_words_reads_the_start_first(text: str, title: str, as_ke
     key = _word_key(title) if as_key else title  # (a key with other characters never matches)
     assert _same_words(text, key) == (_word_key(text) == key)
     assert _same_words(title + text, _word_key(title)) == (_word_key(title + text) == _word_key(title))
+
+
+_QUOTED_WORDS = ["“", "”", "《", "》", "「", "」", "『", "』", "苏州", "就在", "招聘活动", "，", "。", "公司在东莞的生产基地"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTED_WORDS), max_size=20).map("".join))
+def test_shortcuts_quotes_found_once_answer_as_quoted(text: str) -> None:
+    # a body's places ask whether they stand in quotes with the marks found once (`Quotes`):
+    # the answer at every position is `quoted`'s, which counts the marks before it again
+    quotes = Quotes(text)
+    assert [quotes.quoted(i) for i in range(len(text) + 1)] == [
+        quoted(text, i) for i in range(len(text) + 1)]
