@@ -146,8 +146,11 @@ def _shared_extractor(settings: BatchSettings) -> bool:
     """
     if multiprocessing.get_context().get_start_method() != "fork":
         return False
+    from pipeline.extract.numbers import chinese_numerals  # (the Extractor's module)
+
     try:
         worker_extractor(settings.extract)
+        chinese_numerals()  # imported on first use: once here, not once in each worker
     except Exception:  # the workers build it again and report what is wrong
         logger.debug("building the Extractor before the workers failed", exc_info=True)
         return False
