@@ -93,7 +93,7 @@ def process_one(raw: RawDocument, settings: Settings) -> ExtractedDocument:
 
 def prepare_one(raw: RawDocument, settings: Settings, rows: bool) -> Prepared:
     """Process one document and serialise it for the sinks (`rows`: their table rows too)."""
-    # imported here: the sinks' package loads SQLAlchemy and pyarrow, which a worker that
+    # imported here: the sinks' package loads SQLAlchemy, which a worker that
     # only processes (a Dask worker, a library call) does not need
     from pipeline.batch.sinks.base import prepare
 

@@ -415,8 +415,9 @@ class Lexicon:
     def capital_region(self, place_hint: str, body: str) -> str | None:
         """A capital dateline on a story about the whole country: the region it covers."""
         for capital in self.modifiers.capitals:
-            weight = sum(body.count(w) for w in capital.markers)
-            if place_hint in capital.places and weight >= capital.min_markers:
+            # the body is counted only for a capital the hint names (most hints name none)
+            if place_hint in capital.places and (
+                    sum(body.count(w) for w in capital.markers) >= capital.min_markers):
                 return capital.region
         return None
 

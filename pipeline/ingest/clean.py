@@ -305,14 +305,16 @@ class Cleaner:
                         self._read_tail(lines[index + 1 :], found)
                         break
                     continue
-                if self._read_chrome(key, found, in_head=not body):
+                # sentence punctuation rules out a date line, a byline and a list: searched once
+                sentence = self._sentence.search(key) is not None
+                if self._read_chrome(key, found, not body, sentence):
                     if date_index is None and (found.date is not None or found.byline_seen):
                         date_index = index
                     continue
-                if self._is_list(key):
+                if self._is_list(key, sentence):
                     continue
             if not body:
-                if title_index is None and hint_key and _word_key(key) == hint_key:
+                if title_index is None and hint_key and _same_words(key, hint_key):
                     title_index = index
                 elif self._read_dateline(key, found) or self._prose.search(key):
                     body.append(index)
@@ -331,8 +333,9 @@ class Cleaner:
     def _prose_follows(self, lines: list[_Line], index: int) -> bool:
         return index + 1 < len(lines) and self._prose.search(lines[index + 1].key) is not None
 
-    def _read_chrome(self, key: str, found: _Found, in_head: bool) -> bool:
-        """True when the line is chrome; metadata it holds goes into `found`."""
+    def _read_chrome(self, key: str, found: _Found, in_head: bool, sentence: bool) -> bool:
+        """True when the line is chrome; metadata it holds goes into `found`. `sentence`: the
+        line holds sentence punctuation."""
         if match := self._editor.fullmatch(key):
             found.editor = found.editor or match["name"]
             return True
@@ -343,17 +346,17 @@ class Cleaner:
                         item for item in self._crumb_separator.split(match["path"]) if item
                     ]
                 return True
-        if self._read_date_line(key, found, in_head):
+        if self._read_date_line(key, found, in_head, sentence):
             return True
         if match := self._url_line.fullmatch(key):
             found.url = found.url or match["url"]
             return True
-        if self._read_byline(key, found):
+        if self._read_byline(key, found, sentence):
             return True
         return self._drop.fullmatch(key) is not None
 
-    def _read_byline(self, key: str, found: _Found) -> bool:
-        if self._sentence.search(key) or not (match := self._byline.fullmatch(key)):
+    def _read_byline(self, key: str, found: _Found, sentence: bool) -> bool:
+        if sentence or not (match := self._byline.fullmatch(key)):
             return False
         found.byline_seen = True
         self._read_labels(key, found)
@@ -371,8 +374,8 @@ class Cleaner:
         if found.editor is None and (editor := self._editor_label.search(text)):
             found.editor = editor["value"]
 
-    def _read_date_line(self, key: str, found: _Found, in_head: bool) -> bool:
-        if len(key) > self.rules.date_line_max_chars or self._sentence.search(key):
+    def _read_date_line(self, key: str, found: _Found, in_head: bool, sentence: bool) -> bool:
+        if len(key) > self.rules.date_line_max_chars or sentence:
             return False
         digits = key.translate(_FULLWIDTH_DIGITS)
         match = self._date.search(digits)
@@ -413,9 +416,9 @@ class Cleaner:
             return True
         return False
 
-    def _is_list(self, key: str) -> bool:
+    def _is_list(self, key: str, sentence: bool) -> bool:
         """A navigation bar or a keyword line: many short items, no sentence."""
-        if self._sentence.search(key) or not _HAN.search(key):
+        if sentence or not _HAN.search(key):
             return False
         items = [item for item in self._item_separator.split(key) if item]
         return len(items) >= self.rules.list_min_items and all(
@@ -445,7 +448,7 @@ class Cleaner:
         if not title or not body:
             return body
         title_key = _word_key(title)
-        lead = [i for i in body[:_REPEATED_TITLE_WITHIN] if _word_key(lines[i].key) != title_key]
+        lead = [i for i in body[:_REPEATED_TITLE_WITHIN] if not _same_words(lines[i].key, title_key)]
         return lead + body[_REPEATED_TITLE_WITHIN:] if title_key else body
 
     # -- metadata ------------------------------------------------------------------
@@ -621,6 +624,13 @@ def _collapse(text: str) -> str:
 def _word_key(text: str) -> str:
     """Letters and digits only: how two headlines are compared."""
     return _NOT_WORD.sub("", text)
+
+
+def _same_words(text: str, key: str) -> bool:
+    """`_word_key(text) == key`, with a long `text` (a paragraph) read whole only when its
+    start fits: the letters and digits of its first len(key) characters begin its word key
+    (the others are dropped one by one), so they must begin `key`."""
+    return key.startswith(_word_key(text[: len(key)])) and _word_key(text) == key
 
 
 def _hint_text(hints: Mapping[str, Any], name: str) -> str | None:

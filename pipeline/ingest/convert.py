@@ -91,11 +91,12 @@ class Converter:
         # A document's text is converted by the clean stage, the view and the script test
         # (the same string, when nothing is removed and it is short): the last few are kept.
         self._converted: dict[str, str] = {}
+        self._fixed: dict[str, str] = {}  # (and their Simplified forms with the fixes made)
         self._identity = array("l")  # 0, 1, 2, ...: the offsets of a kept run are a slice of it
 
     def to_simplified(self, text: str) -> str:
         """Simplified form of a short string (metadata fields), length kept."""
-        return self._apply_fixes(self._convert_run(text))
+        return self._simplified(text)
 
     def view(self, original: str) -> TextView:
         """Analysis view of the whole original text."""
@@ -106,7 +107,7 @@ class Converter:
             self._keep(original, position, match.start(), kept_runs, offsets)
             position = match.end()
         self._keep(original, position, len(original), kept_runs, offsets)
-        converted = self._apply_fixes(self._convert_run("".join(kept_runs)))
+        converted = self._simplified("".join(kept_runs))
         return TextView(original=original, text=converted, offsets=offsets)
 
     def detect_script(self, text: str, sample: int = 4000) -> Script:
@@ -134,6 +135,17 @@ class Converter:
             if len(self._identity) < end:  # grown as needed, so a slice is one copy
                 self._identity.extend(range(len(self._identity), max(end, 2 * len(self._identity))))
             offsets.extend(self._identity[start:end])
+
+    def _simplified(self, text: str) -> str:
+        """`_apply_fixes(_convert_run(text))`: the clean stage and the view ask it of the same
+        whole text (when nothing is removed), so the last few answers are kept."""
+        simplified = self._fixed.get(text)
+        if simplified is None:
+            simplified = self._apply_fixes(self._convert_run(text))
+            if len(self._fixed) >= 4:
+                self._fixed.clear()
+            self._fixed[text] = simplified
+        return simplified
 
     def _t2s_convert(self, text: str) -> str:
         converted = self._converted.get(text)

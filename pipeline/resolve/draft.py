@@ -6,6 +6,7 @@ completes it from the paragraph and the article and turns it into a contract rec
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +24,7 @@ _MAX_NOUN_GAP = 14
 _MODIFIER = re.compile(r"(?:(?:国家|省|市|县|区)级)?[\u4e00-\u9fff“”「」]{1,8}")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _NAME_SPAN = 16  # “就在苏州”, “宁波欢迎你”返岗专列: names are short; speech is longer
+_QUOTE_MARKS = re.compile("|".join(re.escape(mark) for pair in _QUOTES for mark in pair))
 
 
 @dataclass
@@ -72,6 +74,34 @@ def quoted(text: str, position: int) -> bool:
         if span_end - start <= _NAME_SPAN:
             return True
     return False
+
+
+class Quotes:
+    """`quoted(text, position)` for many positions of one long text (a body's places): the
+    quote marks are found once, and each answer counts them by bisection instead of
+    counting them again in the text before the position (which grew with the body)."""
+
+    def __init__(self, text: str) -> None:
+        self._size = len(text)
+        self._at: dict[str, list[int]] = {mark: [] for pair in _QUOTES for mark in pair}
+        for match in _QUOTE_MARKS.finditer(text):
+            self._at[match.group(0)].append(match.start())
+
+    def quoted(self, position: int) -> bool:
+        """As `quoted(text, position)`."""
+        for open_, close in _QUOTES:
+            opens, closes = self._at[open_], self._at[close]
+            opened = bisect.bisect_left(opens, position)  # the marks before the position
+            closed = bisect.bisect_left(closes, position)
+            if opened <= closed:
+                continue
+            if open_ == "《":
+                return True
+            start = opens[opened - 1]
+            span_end = closes[closed] if closed < len(closes) else self._size
+            if span_end - start <= _NAME_SPAN:
+                return True
+        return False
 
 
 def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:

@@ -44,7 +44,7 @@ from pipeline.extract.gazetteer import Gazetteer, Place, PlaceMention, common_un
 from pipeline.extract.lexicon import Lexicon
 from pipeline.extract.numbers import Quantity
 from pipeline.resolve.context import ArticleContext, ParagraphContext, is_county_level_city
-from pipeline.resolve.draft import Draft, clause, quoted
+from pipeline.resolve.draft import Draft, Quotes, clause, quoted
 from pipeline.resources import load_data
 from schemas import Region
 
@@ -541,10 +541,11 @@ class PrimaryRegionResolver:
 
     def _body_places(self, body: str) -> list[Place]:
         """The places the body names, in order, not origins or quotes; 辽宁省阜新市 -> 阜新市."""
+        quotes = Quotes(body)
         mentions = [
             m for m in self.gazetteer.scan(body)
             if not m.zone and not is_origin(body, PlaceRef(m.start, m.end, m.surface))
-            and not quoted(body, m.start)
+            and not quotes.quoted(m.start)
         ]
         places: list[Place] = []
         outer: Place | None = None  # the place written right before this one (新疆 + 阿克苏地区)

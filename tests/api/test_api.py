@@ -50,6 +50,28 @@ def test_api_import_does_not_build_spacy(run_python: RunPython, tmp_path: Path) 
     assert result.stdout.strip() == "[]"
 
 
+def test_api_cli_import_leaves_pyarrow_to_a_parquet_sink(run_python: RunPython,
+                                                         tmp_path: Path) -> None:
+    # pyarrow and numpy take about a quarter of a second to import: a run without Parquet
+    # output (the CLI's cold start) does not pay it
+    code = "import sys, pipeline.cli, pipeline.batch.runner; print('pyarrow' in sys.modules)"
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_api_cold_start_reads_chinese_numerals_only_when_a_text_writes_one(
+        run_python: RunPython, tmp_path: Path) -> None:
+    # cn2an takes about 0.15 s to import: a first document with Arabic digits only does not
+    # pay it; one with a Chinese numeral is read as before
+    code = (f"import sys; from pipeline import extract; extract({SENTENCE!r}); "
+            "print('cn2an' in sys.modules); "
+            "print([r.value for r in extract('全市新增就业三千人。').records], 'cn2an' in sys.modules)")
+    result = run_python(code, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["False", "[Decimal('3000')] True"]
+
+
 @pytest.mark.parametrize("first", ["import pipeline.extract.numbers", "import pipeline.process"])
 def test_api_extract_is_the_function_whatever_was_imported_first(
     first: str, run_python: RunPython, tmp_path: Path

@@ -84,7 +84,8 @@ def test_batch_rerun_without_resume_keeps_one_copy(tmp_path: Path, small_archive
 def test_batch_two_workers_write_what_one_writes_and_leave_the_collector(
     tmp_path: Path, small_archive: Path
 ) -> None:
-    # the workers share the Extractor built before they are forked; the collector is unfrozen
+    # the workers share the Extractor built before they are forked (one worker: built and frozen
+    # before its documents); either way the collector is unfrozen after the run
     frozen = gc.get_freeze_count()
     for workers in (1, 2):
         run_batch(_settings(tmp_path / str(workers), [small_archive], workers=workers))

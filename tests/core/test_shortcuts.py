@@ -5,7 +5,9 @@ characters of a place name (`Gazetteer.head_starts`), and learns subjects only f
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
 metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
-its part's. A rule that starts reading
+its part's; a line is compared with the headline from its start first; a body's places
+ask whether they are quoted of marks found once; the Simplified form of a text converted
+lately is kept. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -21,9 +23,11 @@ from hypothesis import strategies as st
 
 from pipeline.extract.findings import Found
 from pipeline.extract.sentence import find_places
+from pipeline.ingest.clean import _same_words, _word_key
 from pipeline.ingest.sentences import iter_sentences
 from pipeline.process import Extractor, _PlaceWork, _sentence_quantities
 from pipeline.resolve.context import ArticleContext
+from pipeline.resolve.draft import Quotes, quoted
 from pipeline.resolve.region import learn_places, paragraph_place
 from pipeline.resolve.subject import learn_subjects
 from tests.snapshot import snapshot
@@ -167,3 +171,45 @@ def test_shortcuts_sentence_quantities_from_the_part_are_found_again(extractor: 
         taken = _sentence_quantities(text, in_part, start, start + len(sentence), 12)
         if taken is not None:
             assert taken == finder.find(sentence), (text, start, end)
+
+
+_TITLE_CHARS = ["返", "岗", "复", "工", "6", "5", "A", "b", "_", " ", "\u3000", "，", "：", "“", "”", "—",
+                "·", "é", "٣", "\t", "-", "."]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_TITLE_CHARS), max_size=24).map("".join),
+       st.lists(st.sampled_from(_TITLE_CHARS), max_size=12).map("".join), st.booleans())
+def test_shortcuts_same_words_reads_the_start_first(text: str, title: str, as_key: bool) -> None:
+    # a line is a repeated headline when its letters and digits are the title's: the test that
+    # reads the line's start first (`_same_words`) answers as comparing the whole word keys
+    key = _word_key(title) if as_key else title  # (a key with other characters never matches)
+    assert _same_words(text, key) == (_word_key(text) == key)
+    assert _same_words(title + text, _word_key(title)) == (_word_key(title + text) == _word_key(title))
+
+
+_QUOTED_WORDS = ["“", "”", "《", "》", "「", "」", "『", "』", "苏州", "就在", "招聘活动", "，", "。", "公司在东莞的生产基地"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTED_WORDS), max_size=20).map("".join))
+def test_shortcuts_quotes_found_once_answer_as_quoted(text: str) -> None:
+    # a body's places ask whether they stand in quotes with the marks found once (`Quotes`):
+    # the answer at every position is `quoted`'s, which counts the marks before it again
+    quotes = Quotes(text)
+    assert [quotes.quoted(i) for i in range(len(text) + 1)] == [
+        quoted(text, i) for i in range(len(text) + 1)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_WORDS, "臺灣", "後", "乾隆", "０", "％", "<b>", "\ud800"]),
+                         max_size=10).map("".join), max_size=8))
+def test_shortcuts_kept_simplified_forms_are_fresh_ones(extractor: Extractor, texts: list[str]) -> None:
+    # the clean stage and the view convert the same text: the kept answer is a new conversion's
+    converter = extractor.converter
+    for text in [*texts, *reversed(texts)]:
+        fresh = converter._apply_fixes(converter._convert_run(text))
+        assert converter.to_simplified(text) == fresh
+        view = converter.view(text)
+        assert view.text == converter._apply_fixes(converter._convert_run(
+            "".join(view.original[i] for i in view.offsets)))

@@ -15,43 +15,54 @@ import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import pyarrow as pa
-import pyarrow.parquet as pq
+from typing import TYPE_CHECKING, Any
 
 from pipeline.batch.sinks.base import SinkError, document_row, error_rows, record_rows
 from schemas import ExtractedDocument
 
-VALUE_TYPE = pa.decimal128(38, 9)
-_QUANTUM = Decimal("1e-9")
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-SCHEMAS: dict[str, pa.Schema] = {
-    "documents": pa.schema([
-        ("doc_id", pa.string()), ("content_sha256", pa.string()), ("result_sha256", pa.string()),
-        ("source", pa.string()), ("script", pa.string()), ("title", pa.string()),
-        ("published_at", pa.string()), ("outlet", pa.string()), ("site", pa.string()),
-        ("authors", pa.list_(pa.string())), ("editor", pa.string()), ("dateline", pa.string()),
-        ("region_name", pa.string()), ("region_code", pa.string()), ("text", pa.string()),
-        ("n_records", pa.int32()), ("n_errors", pa.int32()),
-        ("processed_at", pa.timestamp("us", tz="UTC")),
-    ]),
-    "records": pa.schema([
-        ("doc_id", pa.string()), ("ordinal", pa.int32()), ("metric", pa.string()),
-        ("indicator", pa.string()), ("value", VALUE_TYPE), ("value_max", VALUE_TYPE),
-        ("unit", pa.string()), ("qualifier", pa.string()), ("kind", pa.string()),
-        ("direction", pa.string()), ("projected", pa.bool_()),
-        ("subject", pa.string()), ("sector", pa.string()), ("region_name", pa.string()),
-        ("region_level", pa.string()), ("region_code", pa.string()),
-        ("region_parent", pa.string()), ("date", pa.string()), ("value_text", pa.string()),
-        ("span_start", pa.int32()), ("span_end", pa.int32()), ("evidence", pa.string()),
-    ]),
-    "errors": pa.schema([
-        ("doc_id", pa.string()), ("ordinal", pa.int32()), ("stage", pa.string()),
-        ("code", pa.string()), ("message", pa.string()),
-    ]),
-}
+_QUANTUM = Decimal("1e-9")
+TABLES = ("documents", "records", "errors")
+
+
+@lru_cache(maxsize=1)
+def table_schemas() -> dict[str, pa.Schema]:
+    """The Arrow schema of each table. pyarrow (with numpy, about a quarter of a second) is
+    imported when a Parquet sink first needs it, not by every run that imports the sinks."""
+    import pyarrow as pa
+
+    value_type = pa.decimal128(38, 9)
+    return {
+        "documents": pa.schema([
+            ("doc_id", pa.string()), ("content_sha256", pa.string()), ("result_sha256", pa.string()),
+            ("source", pa.string()), ("script", pa.string()), ("title", pa.string()),
+            ("published_at", pa.string()), ("outlet", pa.string()), ("site", pa.string()),
+            ("authors", pa.list_(pa.string())), ("editor", pa.string()), ("dateline", pa.string()),
+            ("region_name", pa.string()), ("region_code", pa.string()), ("text", pa.string()),
+            ("n_records", pa.int32()), ("n_errors", pa.int32()),
+            ("processed_at", pa.timestamp("us", tz="UTC")),
+        ]),
+        "records": pa.schema([
+            ("doc_id", pa.string()), ("ordinal", pa.int32()), ("metric", pa.string()),
+            ("indicator", pa.string()), ("value", value_type), ("value_max", value_type),
+            ("unit", pa.string()), ("qualifier", pa.string()), ("kind", pa.string()),
+            ("direction", pa.string()), ("projected", pa.bool_()),
+            ("subject", pa.string()), ("sector", pa.string()), ("region_name", pa.string()),
+            ("region_level", pa.string()), ("region_code", pa.string()),
+            ("region_parent", pa.string()), ("date", pa.string()), ("value_text", pa.string()),
+            ("span_start", pa.int32()), ("span_end", pa.int32()), ("evidence", pa.string()),
+        ]),
+        "errors": pa.schema([
+            ("doc_id", pa.string()), ("ordinal", pa.int32()), ("stage", pa.string()),
+            ("code", pa.string()), ("message", pa.string()),
+        ]),
+    }
+
+
 # Written in this order, so a documents part exists only with its records and errors.
 TABLE_ORDER = ("records", "errors", "documents")
 
@@ -65,12 +76,14 @@ class ParquetSink:
         self._run = uuid.uuid4().hex[:12]
         self._part = 0
         self._done: set[str] = set()
-        self._buffer: dict[str, list[dict[str, Any]]] = {name: [] for name in SCHEMAS}
+        self._buffer: dict[str, list[dict[str, Any]]] = {name: [] for name in TABLES}
         self._buffered_docs = 0
 
     def open(self, resume: bool) -> None:
+        import pyarrow as pa
+
         try:
-            for name in SCHEMAS:
+            for name in TABLES:
                 table_dir = self.directory / name
                 table_dir.mkdir(parents=True, exist_ok=True)
                 for stale in table_dir.glob("*.tmp"):
@@ -79,7 +92,7 @@ class ParquetSink:
                 self._done = self._stored_ids()
                 self._drop_orphans()
             else:
-                for name in SCHEMAS:
+                for name in TABLES:
                     for part in (self.directory / name).glob("*.parquet"):
                         part.unlink()
                 self._done = set()
@@ -87,6 +100,8 @@ class ParquetSink:
             raise SinkError(f"cannot open the Parquet dataset {self.directory}: {exc}") from exc
 
     def _stored_ids(self) -> set[str]:
+        import pyarrow.parquet as pq
+
         done: set[str] = set()
         for part in sorted((self.directory / "documents").glob("*.parquet")):
             column = pq.read_table(part, columns=["doc_id"]).column("doc_id")
@@ -119,10 +134,14 @@ class ParquetSink:
     def flush(self) -> None:
         if not self._buffered_docs:
             return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         part_name = f"part-{self._run}-{self._part:05d}.parquet"
+        schemas = table_schemas()
         try:
             for name in TABLE_ORDER:
-                table = pa.Table.from_pylist(self._buffer[name], schema=SCHEMAS[name])
+                table = pa.Table.from_pylist(self._buffer[name], schema=schemas[name])
                 target = self.directory / name / part_name
                 temporary = target.with_suffix(".tmp")
                 pq.write_table(table, temporary)
@@ -130,7 +149,7 @@ class ParquetSink:
         except (OSError, pa.ArrowException) as exc:
             raise SinkError(f"cannot write to the Parquet dataset {self.directory}: {exc}") from exc
         self._part += 1
-        self._buffer = {name: [] for name in SCHEMAS}
+        self._buffer = {name: [] for name in TABLES}
         self._buffered_docs = 0
 
     def close(self) -> None:
