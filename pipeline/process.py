@@ -422,8 +422,7 @@ class Extractor:
         if named:
             learn_places(self.gazetteer, sentence, article)
         if named and carry:
-            paragraph.place = paragraph_place(
-                self.gazetteer, sentence, self._context(article)) or paragraph.place
+            self._leave_place(sentence, article, paragraph)
         if firm:
             paragraph.firm = firm_place(sentence, article) if article.firm_places else None
 
@@ -432,8 +431,13 @@ class Extractor:
                          paragraph: ParagraphContext) -> None:
         """The place a sentence leaves for the next sentences of its paragraph."""
         if _holds(places.part_heads(part), s_start, s_end):
-            paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
-                paragraph.place)
+            self._leave_place(sentence, article, paragraph)
+
+    def _leave_place(self, sentence: str, article: ArticleContext,
+                     paragraph: ParagraphContext) -> None:
+        """The place `sentence` ties the account to, if any, becomes the paragraph's."""
+        paragraph.place = paragraph_place(self.gazetteer, sentence, self._context(article)) or (
+            paragraph.place)
 
     def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
                        places: _PlaceWork, part: _Part, s_start: int, s_end: int) -> None:
@@ -731,8 +735,7 @@ def _sentence_quantities(text: str, quantities: list[Quantity], start: int, end:
         if quantity.start >= start:
             if quantity.end > end:
                 return None
-            inside.append(replace(quantity, start=quantity.start - start,
-                                  end=quantity.end - start))
+            inside.append(_shift(quantity, -start))
     return inside
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import re
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import opencc
 from pydantic import BaseModel, field_validator
@@ -89,9 +91,10 @@ class Converter:
             else None
         )
         # A document's text is converted by the clean stage, the view and the script test
-        # (the same string, when nothing is removed and it is short): the last few are kept.
-        self._converted: dict[str, str] = {}
-        self._fixed: dict[str, str] = {}  # (and their Simplified forms with the fixes made)
+        # (the same string, when nothing is removed and it is short): the last few answers,
+        # with and without the fixes, are kept (both are pure functions of the text).
+        self._t2s_convert: Callable[[str], str] = lru_cache(maxsize=4)(self._t2s.convert)
+        self._simplified: Callable[[str], str] = lru_cache(maxsize=4)(self._fixed_simplified)
         self._identity = array("l")  # 0, 1, 2, ...: the offsets of a kept run are a slice of it
 
     def to_simplified(self, text: str) -> str:
@@ -136,25 +139,9 @@ class Converter:
                 self._identity.extend(range(len(self._identity), max(end, 2 * len(self._identity))))
             offsets.extend(self._identity[start:end])
 
-    def _simplified(self, text: str) -> str:
-        """`_apply_fixes(_convert_run(text))`: the clean stage and the view ask it of the same
-        whole text (when nothing is removed), so the last few answers are kept."""
-        simplified = self._fixed.get(text)
-        if simplified is None:
-            simplified = self._apply_fixes(self._convert_run(text))
-            if len(self._fixed) >= 4:
-                self._fixed.clear()
-            self._fixed[text] = simplified
-        return simplified
-
-    def _t2s_convert(self, text: str) -> str:
-        converted = self._converted.get(text)
-        if converted is None:
-            converted = self._t2s.convert(text)
-            if len(self._converted) >= 4:
-                self._converted.clear()
-            self._converted[text] = converted
-        return converted
+    def _fixed_simplified(self, text: str) -> str:
+        """The Simplified form of `text` with the fixes made (kept by `_simplified`)."""
+        return self._apply_fixes(self._convert_run(text))
 
     def _convert_run(self, run: str) -> str:
         masked = _masked(run)
