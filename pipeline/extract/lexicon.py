@@ -153,6 +153,7 @@ class ModifierTable(BaseModel):
     project_nouns: tuple[str, ...]
     project_resume_words: tuple[str, ...]
     threshold_words: tuple[str, ...]
+    ratio_paid_verbs: tuple[str, ...]  # 最高返还100%: the share a rule pays
     class_nouns: tuple[str, ...]
     population_money_words: tuple[str, ...]
     wage_words: tuple[str, ...]
@@ -170,6 +171,7 @@ class ModifierTable(BaseModel):
     single_person_words: tuple[str, ...]  # 他说，一个月工资不到2000元: one person's money
     single_person_false_friends: tuple[str, ...]  # 他们, 其他, 我国: no one person
     service_words: tuple[str, ...]
+    service_openers: tuple[str, ...]  # 为N家企业…，发放补贴: the service in the next clause
     recipient_words: tuple[str, ...]
     survey_words: tuple[str, ...]
     new_enterprise_words: tuple[str, ...]

@@ -75,6 +75,17 @@ class KindResolver:
             return "率" in before  # 裁员率不超过20%
         return after.startswith(("以上且", "以上的", "以下的", "以上（含）"))  # 输送30人以上且…
 
+    def rule_ratio(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """入驻比例一般不低于30%, 中小微企业最高返还100%: a ratio a rule bounds or pays. Asked only
+        of a figure already in scope, as such ratios stand in rules of every field."""
+        if quantity.unit is not Unit.percent:
+            return False
+        clause_start, _ = clause(found.text, quantity.start, quantity.end)
+        before = found.text[clause_start : quantity.start]
+        modifiers = self.lexicon.modifiers
+        return ("比例" in before and before.endswith(modifiers.threshold_words)) or before.endswith(
+            modifiers.ratio_paid_verbs)
+
     def kind(self, is_change: bool) -> Kind:
         return Kind.change if is_change else Kind.level
 

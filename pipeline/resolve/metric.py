@@ -486,6 +486,10 @@ class MetricResolver:
         if unit is Unit.person and self._support_for(found, quantity, counted):
             indicator = self.indicator_near(found, quantity, Unit.yuan) or "为"
             return Metric.support_recipients, indicator, Unit.person
+        if unit is Unit.enterprise and counted is None and self._support_for(found, quantity, None):
+            # 发放稳岗返还企业4698家: the support noun stands before the count
+            indicator = self.indicator_near(found, quantity, Unit.yuan) or "为"
+            return Metric.support_recipients, indicator, Unit.enterprise
         best: tuple[float, Cue, Unit, Metric] | None = None
         helped = unit is Unit.person and self._helped_to_outcome(found, quantity)
         # every test of a cue below is pure and only skips it, so their order changes nothing
@@ -773,6 +777,10 @@ class MetricResolver:
         if any(before.endswith(noun) or before.rstrip("共计达为有").endswith(noun)
                for noun in modifiers.support_nouns):
             return True  # 发放稳岗返还企业4698家
+        if (text[clause_end : clause_end + 1] in "，," and text.startswith(
+                modifiers.service_openers, clause_end + 1)
+                and self._service_verb_before(text, clause_start, quantity.start)):
+            return True  # 为32家企业新吸纳的416人，发放一次性吸纳就业补贴: the service's next clause
         if counted is None:
             return False
         after_noun = text[counted.end : clause_end]

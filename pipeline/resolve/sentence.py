@@ -103,7 +103,8 @@ class SentenceResolver:
             projected, qualifier = True, Qualifier.exact
             year = date[:4] if date else (str(found.published.year) if found.published else None)
             date, date_final = year, True
-        if metric is not Metric.policy_cap and self.kinds.policy_parameter(found, quantity):
+        if metric is not Metric.policy_cap and (self.kinds.policy_parameter(found, quantity)
+                                                or self.kinds.rule_ratio(found, quantity)):
             # a rule's ratio or threshold: other, exact, no date (v2)
             named = "失业率" in text[max(0, quantity.start - 16) : quantity.start]
             metric = metric if metric is Metric.unemployment_rate and named else Metric.other

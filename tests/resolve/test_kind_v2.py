@@ -61,6 +61,8 @@ def test_kind_v2_ranges_carry_upper_bound(
         ("对不裁员的企业，返还其上年度实际缴纳失业保险费的50%。", "50%"),
         ("30人以下的企业裁员率不超过20%，都可以申领稳岗返还。", "20%"),
         ("对一次性输送30人以上且签订劳动合同的，给予每人600元奖励。", "30人"),
+        ("疫情防控期间，中小微企业稳岗补贴最高返还100%。", "100%"),
+        ("园区要求优先吸纳高校毕业生入驻，入驻比例一般不低于30%。", "30%"),
     ],
 )
 def test_kind_v2_policy_parameters_are_exact_and_undated(record: Find, body: str, surface: str) -> None:

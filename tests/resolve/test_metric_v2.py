@@ -236,6 +236,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # recipients: 为/向/对 a few words before the number, a service after the noun
         ("2个月共为全市1.7万家企业免征社保费5.32亿元。", "1.7万家", "support_recipients"),
         ("对疫情防控保供的42家企业发放一次性吸纳就业补贴1272.5万元。", "42家", "support_recipients"),
+        # the support noun before a count whose noun comes first, and the service in the next clause
+        ("全市发放稳岗返还企业4698家、稳岗返还资金2660万元。", "4698家", "support_recipients"),
+        ("为32家重点保障企业新吸纳的416人，发放一次性吸纳就业补贴资金83.2万元。", "32家",
+         "support_recipients"),
+        # a loan ceiling raised by a rule is a cap
+        ("创业担保贷款额度由15万元提高至20万元。", "20万元", "policy_cap"),
         # 服务 in 服务业 is no verb of support
         ("全市服务业企业达120家，复工率90%。", "120家", "enterprises_total"),
         # a share of last year's migrant workers is the at-work rate
