@@ -166,6 +166,7 @@ class ModifierTable(BaseModel):
     counted_so_far: tuple[str, ...]
     before_future: tuple[str, ...]
     plan_nouns: tuple[str, ...]
+    programme_heads: tuple[str, ...]  # 安心就业计划: a programme's name
     per_head_count: tuple[str, ...]
     new_work_words: tuple[str, ...]
     single_person_words: tuple[str, ...]  # 他说，一个月工资不到2000元: one person's money

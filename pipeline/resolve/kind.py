@@ -136,8 +136,10 @@ class KindResolver:
                 continue  # 参与计划的企业, 完成全年目标任务的58%: nouns, not plans
             if marker.text == "将" and marker.end == quantity.start:
                 continue  # 将500名求职者组织到现场: 将 marks the object, not the future (v2)
-            if marker.text in modifiers.plan_nouns and text.startswith(_CLAUSE_MARKS, marker.end):
-                continue  # 参加充电再出发训练计划，…: the name of a programme, not a plan
+            if marker.text in modifiers.plan_nouns and (
+                    text.startswith(_CLAUSE_MARKS, marker.end)
+                    or text[: marker.start].endswith(modifiers.programme_heads)):
+                continue  # 参加充电再出发训练计划，…, 安心就业计划核定: a programme's name, not a plan
             between = text[marker.end : quantity.start]
             if marker.start < clause_start and any(word in between for word in modifiers.realised_words):
                 continue  # 预计…，目前已…: what follows has happened

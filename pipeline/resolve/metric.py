@@ -781,15 +781,15 @@ class MetricResolver:
                 modifiers.service_openers, clause_end + 1)
                 and self._service_verb_before(text, clause_start, quantity.start)):
             return True  # 为32家企业新吸纳的416人，发放一次性吸纳就业补贴: the service's next clause
+        window = text[max(clause_start, quantity.start - 4) : quantity.start]
+        verb = next((w for w in modifiers.support_before if window.endswith(w)), None)
         if counted is None:
-            return False
+            return verb is not None and verb in modifiers.support_verbs  # 核定补助8,731人
         after_noun = text[counted.end : clause_end]
         if counted.kind == "person" and any(word in after_noun for word in modifiers.outcome_words):
             return False  # 帮助10万多毕业生签订了就业协议: what they achieved is the metric
         if counted.kind == "enterprise" and after_noun.startswith(modifiers.recipient_words):
             return True  # 2,314家企业申领扩岗补助
-        window = text[max(clause_start, quantity.start - 4) : quantity.start]
-        verb = next((w for w in modifiers.support_before if window.endswith(w)), None)
         if verb is not None and verb in modifiers.support_verbs:
             return True  # 帮扶1亿市场主体, 共服务了2661家企业
         if verb is None and not self._service_verb_before(text, clause_start, quantity.start):

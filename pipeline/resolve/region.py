@@ -60,6 +60,8 @@ class RegionWords(BaseModel):
     agency_endings: tuple[str, ...]
     anaphora: tuple[str, ...]
     native_of: tuple[str, ...]
+    counterpart_words: tuple[str, ...]
+    agreement_words: tuple[str, ...]
     level_endings: tuple[str, ...]
     firm_suffixes: tuple[str, ...]
 
@@ -200,6 +202,11 @@ def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bo
     if window.endswith(_words().origin_words):
         return _EVENT_AFTER.match(text, place.end) is None
     earlier = [p for p in places if p.end <= place.start]
+    if window.endswith(_words().counterpart_words) and not any(
+            p.end == place.start - 1 for p in earlier):
+        _, clause_end = clause(text, place.start, place.end)
+        # 与北京、沈阳等地的公司签订: a counterpart (甲县与乙县 lists two areas)
+        return any(word in text[place.end : clause_end] for word in _words().agreement_words)
     # a list goes on, or a place inside the one just named (青海省海东市): the same origin
     if earlier and text[earlier[-1].end : place.start] in ("", "、", "和", "及", "与", "，"):
         return is_origin(text, earlier[-1], earlier[:-1])

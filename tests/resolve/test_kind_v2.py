@@ -92,6 +92,9 @@ def test_kind_v2_what_a_report_sets_out_is_a_target(record: Find, surface: str) 
         ("区人社局将为500名登记失业人员提供就业指导。", "500名", True),
         # a plan word that ends its clause names a programme
         ("全市企业参加稳岗促进计划，2604名员工参加技能培训。", "2604名", False),
+        # ...and so does one right after a word of work or training (安心就业计划核定补助)
+        ("截至1月31日，安心就业计划核定补助8731人。", "8731人", False),
+        ("研修研习培训计划持续开展，超1.8万人次接受培训。", "1.8万人次", False),
         # 将 right after the people counted: they will do it
         ("已有850多人返岗，其余350多人也将在疫情缓解后返厂。", "350多人", True),
     ],

@@ -240,6 +240,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市发放稳岗返还企业4698家、稳岗返还资金2660万元。", "4698家", "support_recipients"),
         ("为32家重点保障企业新吸纳的416人，发放一次性吸纳就业补贴资金83.2万元。", "32家",
          "support_recipients"),
+        # people a programme grants support to (核定补助N人) are its recipients
+        ("截至1月31日，安心就业计划核定补助8731人。", "8731人", "support_recipients"),
         # a loan ceiling raised by a rule is a cap
         ("创业担保贷款额度由15万元提高至20万元。", "20万元", "policy_cap"),
         # 服务 in 服务业 is no verb of support

@@ -30,6 +30,11 @@ from tests.resolve.conftest import Find
         ("让胡路区与对口扶贫地青海省海东市举行专场招聘，点对点输送82名贫困劳动力前来就业。",
          "82名", "让胡路区", "district"),
         ("组织珠海企业到林甸县开展劳动力转移对接招聘活动40场次。", "40场次", "林甸县", "county"),
+        # a counterpart the sentence signs with (与…签订) is not the figure's place; co-hosts are
+        ("林甸县就业服务局与北京、沈阳等地的家政公司签订了合同，今年培训月嫂2000人。", "2000人", "林甸县", "county"),
+        ("大庆大学与武汉某学院联合举办空中双选会，邀请317家企业参加。", "317家", "武汉市", "city"),
+        # the usual short form of an autonomous county that takes a character of the people's name
+        ("阜蒙县就业服务局开设了18期培训班，每年培训2000人。", "2000人", "阜新蒙古族自治县", "county"),
         # 湖北籍员工 says where the workers come from, whichever way the noun is read
         ("让胡路区对新招用湖北籍员工的企业，每人给予1,000元一次性吸纳就业补贴。", "1,000元", "让胡路区", "district"),
         # a long quote is speech: its places are places (a short one is a name)
