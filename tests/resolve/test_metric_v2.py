@@ -27,6 +27,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # a number that defines a class is part of the subject, not a record
         ("全市用工100人以上的企业320家已全部复工。", "100人"),
         ("复产率超70%的企业占81.2%。", "70%"),
+        # school statistics and entrance exams are education, not work
+        ("普通小学招生1869.0万人，在校生10561.2万人，毕业生1647.9万人。", "1647.9万人"),
+        ("录取阶段，高考成绩将占综合成绩的85%。", "85%"),
         # money lent that is not tied to jobs is out of scope
         ("银行向企业发放流动资金贷款5亿元。", "5亿元"),
         # one person's wage in an anecdote
@@ -240,6 +243,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市发放稳岗返还企业4698家、稳岗返还资金2660万元。", "4698家", "support_recipients"),
         ("为32家重点保障企业新吸纳的416人，发放一次性吸纳就业补贴资金83.2万元。", "32家",
          "support_recipients"),
+        # those an insurance covers are its insured
+        ("基本养老保险覆盖人数达9.68亿人。", "9.68亿人", "insured_persons"),
         # people a programme grants support to (核定补助N人) are its recipients
         ("截至1月31日，安心就业计划核定补助8731人。", "8731人", "support_recipients"),
         # a loan ceiling raised by a rule is a cap
