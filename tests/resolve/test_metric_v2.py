@@ -27,6 +27,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # a number that defines a class is part of the subject, not a record
         ("全市用工100人以上的企业320家已全部复工。", "100人"),
         ("复产率超70%的企业占81.2%。", "70%"),
+        # a share in a sentence about disinfectant, water supply, land or foreign investment
+        ("公司员工进出，都会采用75%的酒精消毒。", "75%"),
+        ("规模化供水工程覆盖农村人口比例达到60%。", "60%"),
         # school statistics and entrance exams are education, not work
         ("普通小学招生1869.0万人，在校生10561.2万人，毕业生1647.9万人。", "1647.9万人"),
         ("录取阶段，高考成绩将占综合成绩的85%。", "85%"),
