@@ -310,7 +310,8 @@ class Lexicon:
         for word in self.modifiers.china_words:
             labels[word] = "scope:china"
         self._agencies = frozenset(self.modifiers.national_agencies)
-        self._out_of_scope = re.compile(_alternation(self.modifiers.out_of_scope_words))
+        # a lookahead finds overlapping words too: 紧急转移 and 转移安置 in 紧急转移安置
+        self._out_of_scope = re.compile(f"(?=({_alternation(self.modifiers.out_of_scope_words)}))")
         for sector, words in self.modifiers.sectors.items():
             for word in words:
                 labels[word] = f"sector:{sector.value}"
@@ -476,7 +477,7 @@ class Lexicon:
 
     def last_out_of_scope(self, text: str) -> int:
         """End of the last out-of-scope word (增加值, 再贷款, 货运量) in `text`, or -1."""
-        ends = [m.end() for m in self._out_of_scope.finditer(text)]
+        ends = [m.end(1) for m in self._out_of_scope.finditer(text)]
         return ends[-1] if ends else -1
 
     def is_unrelated_rate(self, sentence: str) -> bool:

@@ -106,7 +106,7 @@ def test_numbers_a_change_to_a_level_is_two_quantities_not_a_range(
 
 @pytest.mark.parametrize(
     "text", ["2020/3/1", "3/2", "第3家企业", "550万吨/年", "4月16日", "2020年", "G20峰会", "17时", "18条措施",
-             "（6/27）", "办理业务128万笔"]
+             "（6/27）", "办理业务128万笔", "证书已达到4万多本"]
 )
 def test_numbers_skip_what_is_not_a_quantity(quantities: QuantityFinder, text: str) -> None:
     assert quantities.find(text) == []

@@ -27,6 +27,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # a number that defines a class is part of the subject, not a record
         ("全市用工100人以上的企业320家已全部复工。", "100人"),
         ("复产率超70%的企业占81.2%。", "70%"),
+        # people moved out of a flood (紧急转移安置, two out-of-scope words that overlap) and patients
+        ("安徽共有5市24县受灾，累计紧急转移安置6.4万人。", "6.4万人"),
+        ("医院拥有8000多名员工，每天接诊人数超过2000人。", "2000人"),
         # a share in a sentence about disinfectant, water supply, land or foreign investment
         ("公司员工进出，都会采用75%的酒精消毒。", "75%"),
         ("规模化供水工程覆盖农村人口比例达到60%。", "60%"),
@@ -246,6 +249,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市发放稳岗返还企业4698家、稳岗返还资金2660万元。", "4698家", "support_recipients"),
         ("为32家重点保障企业新吸纳的416人，发放一次性吸纳就业补贴资金83.2万元。", "32家",
          "support_recipients"),
+        # people newly hired are job matches
+        ("苏宁今年已新招员工约5万人。", "5万人", "job_matches"),
         # those an insurance covers are its insured
         ("基本养老保险覆盖人数达9.68亿人。", "9.68亿人", "insured_persons"),
         # people a programme grants support to (核定补助N人) are its recipients
