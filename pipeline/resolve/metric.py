@@ -432,8 +432,9 @@ class MetricResolver:
         if unit is not Unit.percent or not is_change or not previous:
             return None
         figure = previous[-1]
-        if figure.unit not in _COUNT_UNITS or figure.metric is Metric.other:
-            return None
+        if figure.unit not in _COUNT_UNITS or (
+                figure.metric is Metric.other and self.lexicon.is_unrelated_rate(found.text)):
+            return None  # (a count with no metric word keeps the unrelated-rate check of shares)
         if not self.lexicon.is_change_gap(found.text[figure.quantity.end : quantity.start]):
             return None
         return figure.metric, figure.indicator, Unit.percent

@@ -27,6 +27,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # a number that defines a class is part of the subject, not a record
         ("全市用工100人以上的企业320家已全部复工。", "100人"),
         ("复产率超70%的企业占81.2%。", "70%"),
+        # 创造 names jobs only in a sentence about jobs (创造辉煌, 创新创造)
+        ("7个故事像7个闪光的足迹，记录了中国人民艰苦奋斗创造辉煌的历史进程。", "7个"),
         # people moved out of a flood (紧急转移安置, two out-of-scope words that overlap) and patients
         ("安徽共有5市24县受灾，累计紧急转移安置6.4万人。", "6.4万人"),
         ("医院拥有8000多名员工，每天接诊人数超过2000人。", "2000人"),
@@ -249,6 +251,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("全市发放稳岗返还企业4698家、稳岗返还资金2660万元。", "4698家", "support_recipients"),
         ("为32家重点保障企业新吸纳的416人，发放一次性吸纳就业补贴资金83.2万元。", "32家",
          "support_recipients"),
+        # workers of the new forms of employment are a stock of workers, not new jobs
+        ("我国新就业形态劳动者达到8400万人。", "8400万人", "workers_at_work"),
+        # the growth of a count with no metric word is that count's (新登记企业 … 以创业带动了就业)
+        ("去年全国新登记企业670万户，比上年增长10.3%，以创业有力带动了就业。", "10.3%", "other"),
         # people newly hired are job matches
         ("苏宁今年已新招员工约5万人。", "5万人", "job_matches"),
         # those an insurance covers are its insured
