@@ -27,6 +27,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # a number that defines a class is part of the subject, not a record
         ("全市用工100人以上的企业320家已全部复工。", "100人"),
         ("复产率超70%的企业占81.2%。", "70%"),
+        # tax relief in general is business-cost relief, not support for jobs
+        ("今年前三季度，全国小微企业享受税费减免9461亿元，同比增长6.7%。", "9461亿元"),
         # 创造 names jobs only in a sentence about jobs (创造辉煌, 创新创造)
         ("7个故事像7个闪光的足迹，记录了中国人民艰苦奋斗创造辉煌的历史进程。", "7个"),
         # people moved out of a flood (紧急转移安置, two out-of-scope words that overlap) and patients
