@@ -66,6 +66,7 @@ _CHANGE_VERB_ENDS = frozenset("跌升增降高少加落长减")
 # after a year, these keep it a time (2019年以来, 2019年全国…), not the start of a name
 _TIME_CONTINUES = ("以来", "底", "末", "初", "全年", "上半年", "下半年", "前", "后", "年", "度", "起", "至",
                    "到", "共", "以后", "以前")
+_NAME_QUOTES = frozenset("“\"《「")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 _REVIEW_MONTHS = 6  # 过去一年 written up to June reviews the year before (past_year)
 
@@ -198,7 +199,10 @@ class TimeFinder:
         return head.endswith(("（", "(")) and head[:-1].endswith(self.table.name_words)
 
     def _in_name(self, text: str, end: int) -> bool:
-        """2025年春风行动, 2023年秋季招聘月: a year followed, within its clause, by a name word."""
+        """2025年春风行动, 2023年秋季招聘月, 2025年“百日千万招聘专项行动”: a year followed, within
+        its clause, by a name word."""
+        if end < len(text) and text[end] in _NAME_QUOTES:
+            end += 1  # 2025年“百日千万招聘专项行动”: the name is quoted
         if (end < len(text) and not "\u4e00" <= text[end] <= "\u9fff") or text.startswith(
                 _TIME_CONTINUES, end):
             return False

@@ -12,6 +12,8 @@ from tests.resolve.conftest import Find
     [
         # a time written after a figure never dates it
         ("全市32家企业2月15日前全部复工。", "32家", "2020-03-10"),
+        # a year before a campaign's name dates nothing, quoted or not
+        ("这几天，2020年“百日千万招聘专项行动”启动。各地举办招聘会120场。", "120场", "2020-03-10"),
         # release and reporting days date nothing
         ("记者6日获悉，全市返岗务工人员达2.1万人。", "2.1万人", "2020-03-10"),
         # year-end and year-start give the year alone
