@@ -22,8 +22,8 @@ from pipeline.resources import load_data
 
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year", "past_year",
-    "relative_day", "now", "spring_festival", "festival", "same_period", "same_year", "holiday", "season",
-    "run_years",
+    "relative_day", "now", "spring_festival", "festival", "same_period", "same_year", "within_year",
+    "holiday", "season", "run_years",
 ]
 
 
@@ -151,7 +151,7 @@ class TimeFinder:
                 # 7月27日至8月2日, published 7月28日: a period under way ends in its start's year
                 value = f"{mentions[-1].value[:4]}{value[4:]}"
                 year = value[:4]
-            if kind == "same_year":  # 全年: the year under discussion
+            if kind in ("same_year", "within_year"):  # 全年, 年内: the year under discussion
                 named = [m.year_only for m in mentions if m.year_only and m.kind in ("year", "relative_year")]
                 if named:  # 2019年就业形势…全年新增: the year this text just named
                     value, year = named[-1], named[-1]

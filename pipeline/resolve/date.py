@@ -34,8 +34,8 @@ from schemas import Metric
 _TO_VALUE = re.compile(r"[^，。；,;\d]{0,6}?(?:至|到)")
 _AFTER_BASE = re.compile(r"的[^，。；,;]*?\d[^，。；,;]*?(?:至|到)")
 _PREVIOUS_PERIOD = ("由上期的", "由上月的", "由上年的", "由上季度的")
-_TARGET_KINDS = {"year", "relative_year", "same_year", "ym", "ymd", "month_range", "quarter", "half",
-                 "festival", "holiday", "season"}
+_TARGET_KINDS = {"year", "relative_year", "same_year", "within_year", "ym", "ymd", "month_range", "quarter",
+                 "half", "festival", "holiday", "season"}
 
 
 def sentence_date(
@@ -142,7 +142,7 @@ def _target(times: Sequence[TimeMention], quantity: Quantity, published: dt.date
     if not targets:
         return None
     target = targets[-1]
-    if target.kind in ("relative_year", "year", "same_year", "now") or target.value is None:
+    if target.kind in ("relative_year", "year", "same_year", "within_year", "now") or target.value is None:
         return target.year_only
     value = target.value or ""
     if target.rolled_back:  # a target month after publication is this year's, not last
@@ -165,10 +165,12 @@ def date_for(
     """Rules 5 and 6 for what the sentence left open."""
     if draft.date is not None or draft.date_final:
         return draft.date
-    # 春节前 qualifies a noun (春节前返乡总数) more often than it dates a figure.
+    # 春节前 qualifies a noun (春节前返乡总数) more often than it dates a figure; 年内 is a plan's
+    # deadline (将于年内完成…), not the time of what the next sentences report.
     earlier = [
         t for t in paragraph.times
-        if t.end <= sentence_start and t.value and t.kind != "spring_festival" and not t.comparison
+        if t.end <= sentence_start and t.value and t.kind not in ("spring_festival", "within_year")
+        and not t.comparison
     ]
     if any(t.as_of for t in earlier):
         # 截至5月19日，…今年新增…；…386家: 今年 (so far) does not undo the cut-off date

@@ -12,6 +12,9 @@ from tests.resolve.conftest import Find
     [
         # a time written after a figure never dates it
         ("全市32家企业2月15日前全部复工。", "32家", "2020-03-10"),
+        # 年内 on a plan is this year; it dates no later sentence of its paragraph
+        ("宁夏出台30条举措，力争年内实现城镇新增就业8万人。", "8万人", "2020"),
+        ("隧道将于年内完成掘进。工地上，200余名建设者日夜奋战。", "200余名", "2020-03-10"),
         # a year before a campaign's name dates nothing, quoted or not
         ("这几天，2020年“百日千万招聘专项行动”启动。各地举办招聘会120场。", "120场", "2020-03-10"),
         # release and reporting days date nothing
