@@ -33,6 +33,7 @@ from schemas import Metric
 # 由A上升至B / 由A下跌到B: after A, a verb of change and 至/到 before the later value
 _TO_VALUE = re.compile(r"[^，。；,;\d]{0,6}?(?:至|到)")
 _AFTER_BASE = re.compile(r"的[^，。；,;]*?\d[^，。；,;]*?(?:至|到)")
+_NOW_WORDS = ("目前", "当前", "现在", "如今")  # unlike 今年以来, these leave a 截至 day behind
 _PREVIOUS_PERIOD = ("由上期的", "由上月的", "由上年的", "由上季度的")
 _TARGET_KINDS = {"year", "relative_year", "same_year", "within_year", "ym", "ymd", "month_range", "quarter",
                  "half", "festival", "holiday", "season"}
@@ -80,7 +81,10 @@ def sentence_date(
             return periods[-2], True  # …由1.2%下跌至1.1% after two periods: the earlier one
     as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
     if as_of:
-        return as_of[-1].value, True
+        now = [t for t in times if t.kind == "now" and as_of[-1].end <= t.start and t.end <= quantity.start
+               and found.text[t.start : t.end].endswith(_NOW_WORDS)]
+        # 截至4月26日，签约4100余人，…，目前已有约8000人落实去向: 目前 moves the count to now
+        return (now[-1] if now else as_of[-1]).value, True
     before = [t for t in times if t.end <= quantity.start and t.value]
     if before:
         return before[-1].value, True

@@ -12,6 +12,9 @@ from tests.resolve.conftest import Find
     [
         # a time written after a figure never dates it
         ("全市32家企业2月15日前全部复工。", "32家", "2020-03-10"),
+        # 目前 after a 截至 day moves the count after it to now
+        ("截至3月1日，全市高校毕业生就业签约4100余人，目前已有约8000人落实就业去向。", "8000人", "2020-03-10"),
+        ("截至3月1日，全市高校毕业生就业签约4100余人，目前已有约8000人落实就业去向。", "4100余人", "2020-03-01"),
         # 年内 on a plan is this year; it dates no later sentence of its paragraph
         ("宁夏出台30条举措，力争年内实现城镇新增就业8万人。", "8万人", "2020"),
         ("隧道将于年内完成掘进。工地上，200余名建设者日夜奋战。", "200余名", "2020-03-10"),
