@@ -515,6 +515,8 @@ class MetricResolver:
                 continue
             if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
                 score += 4.0  # 4,300名求职者: the counted noun names the metric only weakly
+                if self._outcome_after(found, counted):
+                    score += 8.0  # 1.36万名求职者与用人单位达成就业意向: what they achieved names it
             elif cue.weight < 0 and population is not None and (
                     population.start <= cue.start and cue.end <= population.end):
                 score += 4.0  # 招收贫困地区员工超500名: a generic staff word names who, not what
@@ -801,6 +803,12 @@ class MetricResolver:
             cue.metric in _SERVICE_METRICS and quantity.end <= cue.start < clause_end
             for cue in found.cues
         )
+
+    def _outcome_after(self, found: SentenceFindings, counted: Noun) -> bool:
+        """The people counted reach an outcome of work later in their clause (签订, 达成就业意向)."""
+        _, clause_end = clause(found.text, counted.end, counted.end)
+        after = found.text[counted.end : clause_end]
+        return any(word in after for word in self.lexicon.modifiers.outcome_words)
 
     def _helped_to_outcome(self, found: SentenceFindings, quantity: Quantity) -> bool:
         """帮助10万多毕业生签订了就业协议: people helped to an outcome of work."""

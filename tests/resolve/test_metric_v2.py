@@ -257,6 +257,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("我国新就业形态劳动者达到8400万人。", "8400万人", "workers_at_work"),
         # the growth of a count with no metric word is that count's (新登记企业 … 以创业带动了就业)
         ("去年全国新登记企业670万户，比上年增长10.3%，以创业有力带动了就业。", "10.3%", "other"),
+        # job seekers who reached an agreement are counted by what they reached
+        ("已举办网上招聘会18场次，1.36万名求职者与用人单位达成就业意向。", "1.36万名", "job_matches"),
         # people newly hired are job matches
         ("苏宁今年已新招员工约5万人。", "5万人", "job_matches"),
         # those an insurance covers are its insured
