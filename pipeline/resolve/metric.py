@@ -723,6 +723,8 @@ class MetricResolver:
         for cue in found.cues:
             if not counted.end <= cue.start <= counted.end + 6 or cue.start >= clause_end:
                 continue
+            if cue.unit is not None and cue.unit is not Unit.enterprise:
+                continue  # 170余家重点企业招聘信息: the postings' word counts postings, not firms
             if cue.metric is Metric.enterprises_resumed and self._rate_follows(found, cue.end):
                 continue  # 10.79万户个体工商户陆续复业，复业率93.3%: the base of the rate
             if any(q.unit is Unit.enterprise and 0 <= q.start - cue.end <= 1

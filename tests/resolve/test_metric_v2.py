@@ -257,6 +257,11 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("我国新就业形态劳动者达到8400万人。", "8400万人", "workers_at_work"),
         # the growth of a count with no metric word is that count's (新登记企业 … 以创业带动了就业)
         ("去年全国新登记企业670万户，比上年增长10.3%，以创业有力带动了就业。", "10.3%", "other"),
+        # firms whose postings are published recruit; those who signed up at a fair seek work
+        ("直播招聘开播，发布170余家重点企业招聘信息，网上“点对点”报名人数达到4892人。", "170余家",
+         "employers_recruiting"),
+        ("直播招聘开播，发布170余家重点企业招聘信息，网上“点对点”报名人数达到4892人。", "4892人",
+         "job_seekers"),
         # job seekers who reached an agreement are counted by what they reached
         ("已举办网上招聘会18场次，1.36万名求职者与用人单位达成就业意向。", "1.36万名", "job_matches"),
         # people newly hired are job matches
