@@ -784,7 +784,7 @@ class MetricResolver:
             return True  # 发放稳岗返还企业4698家
         if (text[clause_end : clause_end + 1] in "，," and text.startswith(
                 modifiers.service_openers, clause_end + 1)
-                and self._service_verb_before(text, clause_start, quantity.start)):
+                and self._service_verb_before(text, max(clause_start, quantity.start - 4), quantity.start)):
             return True  # 为32家企业新吸纳的416人，发放一次性吸纳就业补贴: the service's next clause
         window = text[max(clause_start, quantity.start - 4) : quantity.start]
         verb = next((w for w in modifiers.support_before if window.endswith(w)), None)

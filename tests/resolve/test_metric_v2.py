@@ -262,6 +262,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
          "employers_recruiting"),
         ("直播招聘开播，发布170余家重点企业招聘信息，网上“点对点”报名人数达到4892人。", "4892人",
          "job_seekers"),
+        # 点对点 names a way of hiring before 招工, not a trip; 补贴 before people makes recipients
+        ("12月，两江新区为398家重点企业“点对点”招工7,600余人。", "7,600余人", "job_matches"),
+        ("本期减班休息人数增加，安心就业计划已核定补贴5,632人、金额约6,300万元。", "5,632人",
+         "support_recipients"),
         # job seekers who reached an agreement are counted by what they reached
         ("已举办网上招聘会18场次，1.36万名求职者与用人单位达成就业意向。", "1.36万名", "job_matches"),
         # people newly hired are job matches
