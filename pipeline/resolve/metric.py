@@ -789,7 +789,16 @@ class MetricResolver:
         window = text[max(clause_start, quantity.start - 4) : quantity.start]
         verb = next((w for w in modifiers.support_before if window.endswith(w)), None)
         if counted is None:
-            return verb is not None and verb in modifiers.support_verbs  # 核定补助8,731人
+            if verb is not None and verb in modifiers.support_verbs:
+                return True  # 核定补助8,731人
+            # 向农民工等重点群体1200多万人发放职业培训补贴: 为/向/对 before, a service after (not
+            # 为20名青年提供培训 or 向3000多名毕业生发放录用通知: trainees and hires)
+            after = text[quantity.end : clause_end]
+            if any(word in after for word in modifiers.outcome_words) or (
+                    "培训" in after and "补贴" not in after):
+                return False
+            return self._service_verb_before(text, clause_start, quantity.start) and any(
+                word in after for word in modifiers.service_words)
         after_noun = text[counted.end : clause_end]
         if counted.kind == "person" and any(word in after_noun for word in modifiers.outcome_words):
             return False  # 帮助10万多毕业生签订了就业协议: what they achieved is the metric

@@ -262,6 +262,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
          "employers_recruiting"),
         ("直播招聘开播，发布170余家重点企业招聘信息，网上“点对点”报名人数达到4892人。", "4892人",
          "job_seekers"),
+        # 为/向 people with no noun after the number, and a service after: recipients, unless what
+        # they get is training or a hire
+        ("向农民工等重点群体1200多万人发放职业培训补贴。", "1200多万人", "support_recipients"),
+        ("该项目为20名来自尼泊尔的青年提供为期6个月的职业技能培训。", "20名", "trainees"),
         # 点对点 names a way of hiring before 招工, not a trip; 补贴 before people makes recipients
         ("12月，两江新区为398家重点企业“点对点”招工7,600余人。", "7,600余人", "job_matches"),
         ("本期减班休息人数增加，安心就业计划已核定补贴5,632人、金额约6,300万元。", "5,632人",
