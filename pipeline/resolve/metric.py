@@ -721,7 +721,11 @@ class MetricResolver:
         if other is not None:
             return Metric.other, other, Unit.enterprise
         for cue in found.cues:
-            if not counted.end <= cue.start <= counted.end + 6 or cue.start >= clause_end:
+            if cue.start < counted.end or cue.start >= clause_end:
+                continue
+            # 32家企业2月15日前全部复工: a time between the firms and their verb does not count
+            timed = sum(t.end - t.start for t in found.times if counted.end <= t.start and t.end <= cue.start)
+            if cue.start - counted.end - timed > 6:
                 continue
             if cue.unit is not None and cue.unit is not Unit.enterprise:
                 continue  # 170余家重点企业招聘信息: the postings' word counts postings, not firms

@@ -266,6 +266,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # they get is training or a hire
         ("向农民工等重点群体1200多万人发放职业培训补贴。", "1200多万人", "support_recipients"),
         ("该项目为20名来自尼泊尔的青年提供为期6个月的职业技能培训。", "20名", "trainees"),
+        # a time between firms and what they did does not part them
+        ("山东32家韩资汽车配件企业2月15日前全部复工。", "32家", "enterprises_resumed"),
         # the labour force an area has, and the insured counted as a total
         ("全县现有农村劳动力二十一万人，外出务工十三万八千人。", "二十一万人", "labour_force"),
         ("新增参保人数2.3万人，区内企业参保职工总数突破92万人。", "92万人", "insured_persons"),
