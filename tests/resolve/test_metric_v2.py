@@ -266,6 +266,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # they get is training or a hire
         ("向农民工等重点群体1200多万人发放职业培训补贴。", "1200多万人", "support_recipients"),
         ("该项目为20名来自尼泊尔的青年提供为期6个月的职业技能培训。", "20名", "trainees"),
+        # openings posted as a headcount (岗位需求N人次) are vacancies
+        ("已有165万家用人单位发布岗位需求1725万人次。", "1725万人次", "job_vacancies"),
         # a time between firms and what they did does not part them
         ("山东32家韩资汽车配件企业2月15日前全部复工。", "32家", "enterprises_resumed"),
         # the labour force an area has, and the insured counted as a total
