@@ -3,7 +3,8 @@
 `Extractor._paragraph_records` skips the place rules for a sentence that holds no first
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
-metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
+metric cue is a word of its own (jieba) after its other tests, and scores the cues from the
+least score each can have up; a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
 ask whether they are quoted of marks found once; the Simplified form of a text converted
@@ -106,6 +107,63 @@ def test_shortcuts_cue_word_test_asked_last_changes_no_draft(extractor: Extracto
 
     metrics._fit = stands_first  # type: ignore[method-assign]
     assert extractor.resolver.link(found) == resolver.link(found)
+
+
+_SCORED_WORDS = [*_CUE_WORDS, "招用", "用工需求", "就业岗位", "务工人员", "贫困劳动力", "以上", "、", "和", "，其中",
+                 "返岗复工率", "万人", "人次", "提供", "招聘会", "稳岗", "补贴", "发放", "亿元", "外出务工"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_SCORED_WORDS), max_size=18).map("".join))
+def test_shortcuts_cues_scored_from_the_least_up_change_no_draft(extractor: Extractor,
+                                                                 sentence: str) -> None:
+    # `MetricResolver._by_cue` scores the cues that fit from the least score they can have up
+    # and stops where none can win (`_least_first`): the drafts are those of scoring every cue
+    # in text order and keeping a strictly less score, and no score leaves its bounds
+    from pipeline.resolve import metric
+
+    def every_cue(candidates: Any, stands: Any, score: Any) -> Any:
+        best = None
+        for candidate in candidates:  # (built in text order)
+            if not stands(candidate):
+                continue
+            value = score(candidate)
+            assert candidate.least <= value <= candidate.most
+            if best is None or value < best[0]:
+                best = (value, candidate)
+        return best[1] if best is not None else None
+
+    def find() -> Any:  # a new sentence each time: no word boundaries kept between the runs
+        return extractor.sentences.find(sentence, published=dt.date(2020, 4, 28), topical=True)
+
+    lazy = extractor.resolver.link(find())
+    least_first, metric._least_first = metric._least_first, every_cue  # type: ignore[assignment]
+    try:
+        assert extractor.resolver.link(find()) == lazy
+    finally:
+        metric._least_first = least_first
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.booleans(), st.booleans()), max_size=8))
+def test_shortcuts_least_first_is_the_first_least_score(cues: list[tuple[int, bool, bool]]) -> None:
+    # `_least_first` over candidates of equal and close scores (ties, bounds met): the one
+    # scoring each in order and keeping a strictly less score keeps
+    from pipeline.resolve.metric import _Candidate, _least_first
+
+    candidates = [_Candidate(least / 2, least / 2 + 2.0, order, None, None, None, False)  # type: ignore[arg-type]
+                  for order, (least, _, _) in enumerate(cues)]
+    inside = {order: word for order, (_, word, _) in enumerate(cues)}
+    standing = {order: stands for order, (_, _, stands) in enumerate(cues)}
+
+    def score(candidate: _Candidate) -> float:
+        return candidate.most if inside[candidate.order] else candidate.least
+
+    best = None
+    for candidate in candidates:
+        if standing[candidate.order] and (best is None or score(candidate) < score(best)):
+            best = candidate
+    assert _least_first(candidates, lambda c: standing[c.order], score) == best
 
 
 def test_shortcuts_place_updates_made_late_change_no_record(
