@@ -194,9 +194,11 @@ class Extractor:
         primary, national = self.primary_regions.resolve(
             meta.place_hints, meta.title, meta.outlet, view.text, paragraphs, traditional
         )
+        lead_ins = self.lexicon.modifiers.target_lead_ins
         return ArticleContext(
             published=_parse_date(meta.published_at), primary=primary,
             gazetteer=self.gazetteer, national=national, outlet=meta.outlet,
+            names_targets=any(word in view.text for word in lead_ins),
         )
 
     @staticmethod
@@ -456,6 +458,8 @@ class Extractor:
 
     def _learn_targets(self, sentence: str, article: ArticleContext) -> None:
         """预期目标是：… announces targets for what follows; a sentence without the colon ends them."""
+        if not article.names_targets:
+            return  # no sentence of the text names a lead-in: none announces, none has to end
         stripped = sentence.rstrip(" \u3000\n\r")
         lead_ins = self.lexicon.modifiers.target_lead_ins
         # 预期目标是：…；(the list goes on after the colon, item by item, to the full stop)

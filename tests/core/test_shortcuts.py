@@ -4,7 +4,8 @@
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
 metric cue is a word of its own (jieba) after its other tests, and scores the cues from the
-least score each can have up; a sentence's times and places are
+least score each can have up; a text that names no lead-in of targets is not read for them;
+a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
 ask whether they are quoted of marks found once; the Simplified form of a text converted
@@ -164,6 +165,42 @@ def test_shortcuts_least_first_is_the_first_least_score(cues: list[tuple[int, bo
         if standing[candidate.order] and (best is None or score(candidate) < score(best)):
             best = candidate
     assert _least_first(candidates, lambda c: standing[c.order], score) == best
+
+
+_TARGET_WORDS = ["预期目标是", "目标为", "力争实现", "完成", "实现了", "：", "；", "。", "！", ":", ";", "——", "城镇新增就业",
+                 "900万人", "以上", "全年", " ", "\u3000", "目标", "实现"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TARGET_WORDS), max_size=8).map("".join), max_size=8))
+def test_shortcuts_text_without_target_lead_in_learns_no_target(extractor: Extractor,
+                                                               sentences: list[str]) -> None:
+    # `Extractor._learn_targets` reads nothing when the text names no lead-in of targets
+    # (`ArticleContext.names_targets`): it then announces nothing and has nothing to end
+    names = any(word in "".join(sentences) for word in extractor.lexicon.modifiers.target_lead_ins)
+    gazetteer = extractor.gazetteer
+    shortcut = ArticleContext(published=None, primary=None, gazetteer=gazetteer, names_targets=names)
+    reading = ArticleContext(published=None, primary=None, gazetteer=gazetteer)
+    for sentence in sentences:
+        extractor._learn_targets(sentence, shortcut)
+        extractor._learn_targets(sentence, reading)
+        assert shortcut.targets_follow == reading.targets_follow
+
+
+def test_shortcuts_texts_without_target_lead_in_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every sentence is read for targets
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    shortcut = [extractor.process(raw) for raw in documents]
+    article_context = Extractor._article_context
+
+    def reading(self: Extractor, *args: Any) -> ArticleContext:
+        article = article_context(self, *args)
+        article.names_targets = True
+        return article
+
+    monkeypatch.setattr(Extractor, "_article_context", reading)
+    assert [extractor.process(raw) for raw in documents] == shortcut
 
 
 def test_shortcuts_place_updates_made_late_change_no_record(
