@@ -365,16 +365,19 @@ class Extractor:
             if list_only and not listed_drafts:
                 self._learn_context(sentence, article, paragraph, places, part, s_start, s_end)
                 continue  # the item before gave no figure: this one has nothing to go on with
-            found = self.sentences.find(
-                sentence, published=article.published, subject_hints=dict(hints),
-                metric_hints=dict(metric_hints), topical=topical,
-                topic=paragraph.topic, targets=article.targets_follow,
-                continues_list=continues_list,
-                when=partial(times.anchor, step, paragraph_times, s_start),
-                quantities=_sentence_quantities(text, part.quantities, s_start, s_end,
-                                                self.settings.max_sentence_chars),
-            )
-            drafts = self.resolver.link(found)
+            quantities = _sentence_quantities(text, part.quantities, s_start, s_end,
+                                              self.settings.max_sentence_chars)
+            if quantities is None:
+                quantities = self.quantities.find(sentence)
+            drafts = [] if self.resolver.gives_no_draft(sentence, quantities) else self.resolver.link(
+                self.sentences.find(
+                    sentence, published=article.published, subject_hints=dict(hints),
+                    metric_hints=dict(metric_hints), topical=topical,
+                    topic=paragraph.topic, targets=article.targets_follow,
+                    continues_list=continues_list,
+                    when=partial(times.anchor, step, paragraph_times, s_start),
+                    quantities=quantities,
+                ))
             if list_only:  # an item of the list keeps only the figures that go on with it
                 drafts = [d for d in drafts if d.unit in LIST_UNITS
                           and metric_hints.get(d.unit) == (d.metric, d.indicator, d.unit)]

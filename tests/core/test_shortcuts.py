@@ -4,7 +4,8 @@
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
 metric cue is a word of its own (jieba) after its other tests, and scores the cues from the
-least score each can have up; a text that names no lead-in of targets is not read for them;
+least score each can have up; a text that names no lead-in of targets is not read for them; a sentence whose numbers are all
+words under ten that no rule keeps is not analysed;
 a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
@@ -200,6 +201,40 @@ def test_shortcuts_texts_without_target_lead_in_change_no_record(
         return article
 
     monkeypatch.setattr(Extractor, "_article_context", reading)
+    assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+_UNDER_TEN_WORDS = [*_CUE_WORDS, "一家", "两名", "三个", "五位", "八成", "两辆客车", "三趟专列", "百分之五", "一半", "六七个",
+                    "求人倍率为1.2", "求人倍率", "岗位需求比", "9", "7名", "两", "三", "项目", "复工", "倍", "减班休息", "实施单位"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_UNDER_TEN_WORDS), max_size=16).map("".join), st.booleans(),
+       st.booleans(), st.booleans())
+def test_shortcuts_sentence_of_words_under_ten_gives_no_draft(
+        extractor: Extractor, sentence: str, topical: bool, listed: bool, topic: bool) -> None:
+    # `SentenceResolver.gives_no_draft`: the Extractor makes no findings of such a sentence,
+    # whatever the paragraph before it left (hints of every unit, a topic, a list going on)
+    from schemas import Metric, Unit
+
+    quantities = extractor.quantities.find(sentence)
+    if not extractor.resolver.gives_no_draft(sentence, quantities):
+        return
+    hints = {unit: (Metric.other, "其他", unit) for unit in Unit}
+    found = extractor.sentences.find(
+        sentence, published=dt.date(2020, 4, 28), topical=topical, metric_hints=hints,
+        subject_hints={metric: "员工" for metric in Metric}, continues_list=listed,
+        topic=extractor.lexicon.modifiers.topics[0] if topic else None, targets=listed,
+        quantities=quantities)
+    assert extractor.resolver.link(found) == []
+
+
+def test_shortcuts_sentences_of_words_under_ten_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every gated sentence is linked
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    shortcut = [extractor.process(raw) for raw in documents]
+    monkeypatch.setattr(type(extractor.resolver), "gives_no_draft", lambda *args: False)
     assert [extractor.process(raw) for raw in documents] == shortcut
 
 
