@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 from xml.sax.saxutils import unescape as _unescape
 
 from pydantic import BaseModel, field_validator
@@ -150,8 +150,7 @@ class CleanedPage:
     meta: PageMeta
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # (a tuple: made for every line of every page, three times faster)
     start: int
     end: int
     key: str  # Simplified, tags removed, whitespace collapsed
