@@ -245,7 +245,7 @@ class Extractor:
             if part.repeats:
                 continue  # a summary box that repeats the body yields nothing (the contract)
             if part.gates:
-                self._read_part(view, part)
+                self._read_part(view, part, words)
                 if part.last_gated >= 0:
                     last = index
                     break
@@ -253,7 +253,7 @@ class Extractor:
             if part.repeats:
                 continue  # read as a part without figures: its words still carry state
             if len(part.text) > self.settings.max_sentence_chars or part.gates:
-                self._read_part(view, part)
+                self._read_part(view, part, words)
             else:  # no sentence of it passes the gate: whether it holds a figure is enough
                 self._read_figures(view, part)
         return parts, last
@@ -269,8 +269,10 @@ class Extractor:
             part.sentences = [_Sentence(s_start, s_end)
                               for s_start, s_end in iter_sentences(text, budgeted=False)]
 
-    def _read_part(self, view: TextView, part: _Part) -> None:
-        """The figures of `part`, and for a part with figures its sentences and their gates."""
+    def _read_part(self, view: TextView, part: _Part, words: list[tuple[int, int]] | None
+                   ) -> None:
+        """The figures of `part`, and for a part with figures its sentences and their gates;
+        `words`: the gate words of the whole text (`Lexicon.gate_words`), None when unknown."""
         text = part.text
         part.quantities = self.quantities.find(text)
         part.ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
@@ -292,7 +294,8 @@ class Extractor:
             if positioned:
                 sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
                 own = gates and (
-                    self.lexicon.mentions_work(sentence)
+                    self.lexicon.mentions_work(sentence, None if words is None else _names(
+                        words, part.start + s_start, part.start + s_start + len(sentence)))
                     or self.lexicon.cue_patterns_match(sentence)
                     or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
                     or topic_seen  # 减班休息…；实施单位320家: the topic carries (v2)

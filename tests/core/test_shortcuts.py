@@ -5,7 +5,8 @@ characters of a place name (`Gazetteer.head_starts`), and learns subjects only f
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
 metric cue is a word of its own (jieba) after its other tests, and scores the cues from the
 least score each can have up; a text that names no lead-in of targets is not read for them; a sentence whose numbers are all
-words under ten that no rule keeps is not analysed;
+words under ten that no rule keeps is not analysed; a sentence in which the gate words of the
+whole text show none is not scanned for metric words;
 a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
@@ -236,6 +237,26 @@ def test_shortcuts_sentences_of_words_under_ten_change_no_record(
     shortcut = [extractor.process(raw) for raw in documents]
     monkeypatch.setattr(type(extractor.resolver), "gives_no_draft", lambda *args: False)
     assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+_GATE_WORDS = [*_CUE_WORDS, "减班休息", "轮休", "农民工", "劳动力", "复工复产", "用工", "就业岗", "位", "，", "。"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_WORDS), max_size=14).map("".join), st.integers(0, 40),
+       st.integers(0, 40))
+def test_shortcuts_gate_words_of_the_text_answer_mentions_work(extractor: Extractor, text: str,
+                                                               start: int, size: int) -> None:
+    # `Lexicon.mentions_work` told by the gate words of the whole text where they show none
+    # in a slice (`_names`): the answer of the scan of the slice
+    from pipeline.process import _names
+
+    lexicon = extractor.lexicon
+    words = lexicon.gate_words(text)
+    assert words is not None
+    start, end = min(start, len(text)), min(start + size, len(text))
+    sentence = text[start:end]
+    assert lexicon.mentions_work(sentence, _names(words, start, end)) == lexicon.mentions_work(sentence)
 
 
 def test_shortcuts_place_updates_made_late_change_no_record(
