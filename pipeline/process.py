@@ -132,7 +132,7 @@ class Extractor:
         # and the times of a part only when a sentence or a record reads them
         times = _TimeChain(self.times, article.published)
         for index, part in enumerate(parts[: last + 1]):
-            places.later(partial(self._open_part, view, part, article))
+            places.later(self._open_part, view, part, article)
             # the place a part leaves is read only by the next part, when it continues it
             carry = index < last and parts[index + 1].continues
             try:
@@ -332,7 +332,7 @@ class Extractor:
                 sentence = text[s_start:s_end]
                 sentences.append(sentence)
                 self._learn_targets(sentence, article)
-            places.later(partial(self._learn_scene, sentences, article, carry))
+            places.later(self._learn_scene, sentences, article, carry)
             return []
         candidate = part.last_gated >= 0
         topical = candidate and self.lexicon.is_labour_topic(text)
@@ -341,7 +341,7 @@ class Extractor:
             sector=self._framed_sector(text) if candidate else None,
             times=Found(lambda: [_shift(t, start) for t in paragraph_times]),
         )
-        places.later(partial(_carried_into, paragraph, article))
+        places.later(_carried_into, paragraph, article)
         records = []
         hints: dict[Any, str] = {}
         metric_hints: dict[Any, Any] = {}
@@ -354,8 +354,8 @@ class Extractor:
                 if final:
                     break  # nothing after the last gated sentence of the last part is read
                 # what the parts after this one read: places seen, targets, the carried place
-                places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
-                                     sentence, article, paragraph, carry, False))
+                places.later(self._learn_sentence_places, places, part, s_start, s_end,
+                             sentence, article, paragraph, carry, False)
                 self._learn_targets(sentence, article)
                 continue
             if not gated:
@@ -386,8 +386,8 @@ class Extractor:
                           and metric_hints.get(d.unit) == (d.metric, d.indicator, d.unit)]
             listed_drafts = bool(drafts)
             # 长沙县…全县: the county it names; then the firm the sentence names
-            places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
-                                 sentence, article, paragraph, False, True))
+            places.later(self._learn_sentence_places, places, part, s_start, s_end,
+                         sentence, article, paragraph, False, True)
             if drafts:
                 places.settle()  # the records read the place state
             for draft in drafts:
@@ -397,7 +397,7 @@ class Extractor:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
             self._carry_forward(sentence, article, paragraph, places, part, s_start, s_end)
-        places.later(partial(_carried_out, paragraph, article))
+        places.later(_carried_out, paragraph, article)
         times.close(text, paragraph_times)  # (not a part cut short: its times are not read)
         return records
 
@@ -450,16 +450,16 @@ class Extractor:
     def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
                        places: _PlaceWork, part: _Part, s_start: int, s_end: int) -> None:
         """What a sentence without figures tells the sentences after it: places and topic."""
-        places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
-                             sentence, article, paragraph, False, False))
+        places.later(self._learn_sentence_places, places, part, s_start, s_end,
+                     sentence, article, paragraph, False, False)
         self._carry_forward(sentence, article, paragraph, places, part, s_start, s_end)
 
     def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
                        places: _PlaceWork, part: _Part, s_start: int, s_end: int) -> None:
         """The paragraph state a sentence leaves for the next: announced targets, place, topic."""
         self._learn_targets(sentence, article)
-        places.later(partial(self._paragraph_place, places, part, s_start, s_end, sentence,
-                             article, paragraph))
+        places.later(self._paragraph_place, places, part, s_start, s_end, sentence,
+                     article, paragraph)
         paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
 
     def _learn_targets(self, sentence: str, article: ArticleContext) -> None:
@@ -647,16 +647,17 @@ class _PlaceWork:
         self._text = text
         self._heads: list[int] | None = None
         self._part_heads: dict[int, list[int]] = {}
-        self._updates: list[Callable[[], None]] = []
+        self._updates: list[tuple[Callable[..., None], tuple[Any, ...]]] = []
 
-    def later(self, update: Callable[[], None]) -> None:
-        self._updates.append(update)
+    def later(self, update: Callable[..., None], *args: Any) -> None:
+        """Keep `update(*args)` to be made (the call, not a partial of it: most are never made)."""
+        self._updates.append((update, args))
 
     def settle(self) -> None:
         """Make the updates kept so far, in order."""
         updates, self._updates = self._updates, []
-        for update in updates:
-            update()
+        for update, args in updates:
+            update(*args)
 
     def part_heads(self, part: _Part) -> list[int]:
         """Where a place name can start in the part (its offsets), from the gazetteer's

@@ -265,7 +265,7 @@ def test_shortcuts_place_updates_made_late_change_no_record(
     # corpus gives the same documents as when each update is made at once
     documents = list(snapshot.corpus_documents(snapshot.find_archive()))
     late = [extractor.process(raw) for raw in documents]
-    monkeypatch.setattr(_PlaceWork, "later", lambda self, update: update())
+    monkeypatch.setattr(_PlaceWork, "later", lambda self, update, *args: update(*args))
     at_once = [extractor.process(raw) for raw in documents]
     assert sum(len(document.records) for document in at_once) > 1000
     assert late == at_once
