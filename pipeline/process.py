@@ -132,7 +132,7 @@ class Extractor:
         # and the times of a part only when a sentence or a record reads them
         times = _TimeChain(self.times, article.published)
         for index, part in enumerate(parts[: last + 1]):
-            places.later(partial(self._open_part, view, part, article))
+            places.later(self._open_part, view, part, article)
             # the place a part leaves is read only by the next part, when it continues it
             carry = index < last and parts[index + 1].continues
             try:
@@ -194,9 +194,11 @@ class Extractor:
         primary, national = self.primary_regions.resolve(
             meta.place_hints, meta.title, meta.outlet, view.text, paragraphs, traditional
         )
+        lead_ins = self.lexicon.modifiers.target_lead_ins
         return ArticleContext(
             published=_parse_date(meta.published_at), primary=primary,
             gazetteer=self.gazetteer, national=national, outlet=meta.outlet,
+            names_targets=any(word in view.text for word in lead_ins),
         )
 
     @staticmethod
@@ -243,7 +245,7 @@ class Extractor:
             if part.repeats:
                 continue  # a summary box that repeats the body yields nothing (the contract)
             if part.gates:
-                self._read_part(view, part)
+                self._read_part(view, part, words)
                 if part.last_gated >= 0:
                     last = index
                     break
@@ -251,7 +253,7 @@ class Extractor:
             if part.repeats:
                 continue  # read as a part without figures: its words still carry state
             if len(part.text) > self.settings.max_sentence_chars or part.gates:
-                self._read_part(view, part)
+                self._read_part(view, part, words)
             else:  # no sentence of it passes the gate: whether it holds a figure is enough
                 self._read_figures(view, part)
         return parts, last
@@ -267,8 +269,10 @@ class Extractor:
             part.sentences = [_Sentence(s_start, s_end)
                               for s_start, s_end in iter_sentences(text, budgeted=False)]
 
-    def _read_part(self, view: TextView, part: _Part) -> None:
-        """The figures of `part`, and for a part with figures its sentences and their gates."""
+    def _read_part(self, view: TextView, part: _Part, words: list[tuple[int, int]] | None
+                   ) -> None:
+        """The figures of `part`, and for a part with figures its sentences and their gates;
+        `words`: the gate words of the whole text (`Lexicon.gate_words`), None when unknown."""
         text = part.text
         part.quantities = self.quantities.find(text)
         part.ratios = self.lexicon.ratio_positions(text) if "倍" in text or "比" in text else []
@@ -290,7 +294,8 @@ class Extractor:
             if positioned:
                 sentence = text[s_start:s_end][: self.settings.max_sentence_chars]
                 own = gates and (
-                    self.lexicon.mentions_work(sentence)
+                    self.lexicon.mentions_work(sentence, None if words is None else _names(
+                        words, part.start + s_start, part.start + s_start + len(sentence)))
                     or self.lexicon.cue_patterns_match(sentence)
                     or sentence.lstrip().startswith("其中")  # 其中，长春市已达75.7%: a breakdown
                     or topic_seen  # 减班休息…；实施单位320家: the topic carries (v2)
@@ -327,7 +332,7 @@ class Extractor:
                 sentence = text[s_start:s_end]
                 sentences.append(sentence)
                 self._learn_targets(sentence, article)
-            places.later(partial(self._learn_scene, sentences, article, carry))
+            places.later(self._learn_scene, sentences, article, carry)
             return []
         candidate = part.last_gated >= 0
         topical = candidate and self.lexicon.is_labour_topic(text)
@@ -336,7 +341,7 @@ class Extractor:
             sector=self._framed_sector(text) if candidate else None,
             times=Found(lambda: [_shift(t, start) for t in paragraph_times]),
         )
-        places.later(partial(_carried_into, paragraph, article))
+        places.later(_carried_into, paragraph, article)
         records = []
         hints: dict[Any, str] = {}
         metric_hints: dict[Any, Any] = {}
@@ -349,8 +354,8 @@ class Extractor:
                 if final:
                     break  # nothing after the last gated sentence of the last part is read
                 # what the parts after this one read: places seen, targets, the carried place
-                places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
-                                     sentence, article, paragraph, carry, False))
+                places.later(self._learn_sentence_places, places, part, s_start, s_end,
+                             sentence, article, paragraph, carry, False)
                 self._learn_targets(sentence, article)
                 continue
             if not gated:
@@ -363,23 +368,26 @@ class Extractor:
             if list_only and not listed_drafts:
                 self._learn_context(sentence, article, paragraph, places, part, s_start, s_end)
                 continue  # the item before gave no figure: this one has nothing to go on with
-            found = self.sentences.find(
-                sentence, published=article.published, subject_hints=dict(hints),
-                metric_hints=dict(metric_hints), topical=topical,
-                topic=paragraph.topic, targets=article.targets_follow,
-                continues_list=continues_list,
-                when=partial(times.anchor, step, paragraph_times, s_start),
-                quantities=_sentence_quantities(text, part.quantities, s_start, s_end,
-                                                self.settings.max_sentence_chars),
-            )
-            drafts = self.resolver.link(found)
+            quantities = _sentence_quantities(text, part.quantities, s_start, s_end,
+                                              self.settings.max_sentence_chars)
+            if quantities is None:
+                quantities = self.quantities.find(sentence)
+            drafts = [] if self.resolver.gives_no_draft(sentence, quantities) else self.resolver.link(
+                self.sentences.find(
+                    sentence, published=article.published, subject_hints=dict(hints),
+                    metric_hints=dict(metric_hints), topical=topical,
+                    topic=paragraph.topic, targets=article.targets_follow,
+                    continues_list=continues_list,
+                    when=partial(times.anchor, step, paragraph_times, s_start),
+                    quantities=quantities,
+                ))
             if list_only:  # an item of the list keeps only the figures that go on with it
                 drafts = [d for d in drafts if d.unit in LIST_UNITS
                           and metric_hints.get(d.unit) == (d.metric, d.indicator, d.unit)]
             listed_drafts = bool(drafts)
             # 长沙县…全县: the county it names; then the firm the sentence names
-            places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
-                                 sentence, article, paragraph, False, True))
+            places.later(self._learn_sentence_places, places, part, s_start, s_end,
+                         sentence, article, paragraph, False, True)
             if drafts:
                 places.settle()  # the records read the place state
             for draft in drafts:
@@ -389,7 +397,7 @@ class Extractor:
                     records.append(record)
             learn_subjects(self.lexicon, sentence, hints)
             self._carry_forward(sentence, article, paragraph, places, part, s_start, s_end)
-        places.later(partial(_carried_out, paragraph, article))
+        places.later(_carried_out, paragraph, article)
         times.close(text, paragraph_times)  # (not a part cut short: its times are not read)
         return records
 
@@ -442,20 +450,22 @@ class Extractor:
     def _learn_context(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
                        places: _PlaceWork, part: _Part, s_start: int, s_end: int) -> None:
         """What a sentence without figures tells the sentences after it: places and topic."""
-        places.later(partial(self._learn_sentence_places, places, part, s_start, s_end,
-                             sentence, article, paragraph, False, False))
+        places.later(self._learn_sentence_places, places, part, s_start, s_end,
+                     sentence, article, paragraph, False, False)
         self._carry_forward(sentence, article, paragraph, places, part, s_start, s_end)
 
     def _carry_forward(self, sentence: str, article: ArticleContext, paragraph: ParagraphContext,
                        places: _PlaceWork, part: _Part, s_start: int, s_end: int) -> None:
         """The paragraph state a sentence leaves for the next: announced targets, place, topic."""
         self._learn_targets(sentence, article)
-        places.later(partial(self._paragraph_place, places, part, s_start, s_end, sentence,
-                             article, paragraph))
+        places.later(self._paragraph_place, places, part, s_start, s_end, sentence,
+                     article, paragraph)
         paragraph.topic = self.lexicon.topic_of(sentence) or paragraph.topic
 
     def _learn_targets(self, sentence: str, article: ArticleContext) -> None:
         """预期目标是：… announces targets for what follows; a sentence without the colon ends them."""
+        if not article.names_targets:
+            return  # no sentence of the text names a lead-in: none announces, none has to end
         stripped = sentence.rstrip(" \u3000\n\r")
         lead_ins = self.lexicon.modifiers.target_lead_ins
         # 预期目标是：…；(the list goes on after the colon, item by item, to the full stop)
@@ -637,16 +647,17 @@ class _PlaceWork:
         self._text = text
         self._heads: list[int] | None = None
         self._part_heads: dict[int, list[int]] = {}
-        self._updates: list[Callable[[], None]] = []
+        self._updates: list[tuple[Callable[..., None], tuple[Any, ...]]] = []
 
-    def later(self, update: Callable[[], None]) -> None:
-        self._updates.append(update)
+    def later(self, update: Callable[..., None], *args: Any) -> None:
+        """Keep `update(*args)` to be made (the call, not a partial of it: most are never made)."""
+        self._updates.append((update, args))
 
     def settle(self) -> None:
         """Make the updates kept so far, in order."""
         updates, self._updates = self._updates, []
-        for update in updates:
-            update()
+        for update, args in updates:
+            update(*args)
 
     def part_heads(self, part: _Part) -> list[int]:
         """Where a place name can start in the part (its offsets), from the gazetteer's

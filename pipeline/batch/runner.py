@@ -163,8 +163,9 @@ def _frozen_extractor(settings: BatchSettings) -> bool:
     from pipeline.extract.numbers import chinese_numerals  # (the Extractor's module)
 
     try:
-        worker_extractor(settings.extract)
+        extractor = worker_extractor(settings.extract)
         chinese_numerals()  # imported on first use: once here, not once in each worker
+        extractor.converter.to_traditional("")  # loaded on first use: the same
     except Exception:  # the workers build it again and report what is wrong
         logger.debug("building the Extractor before the workers failed", exc_info=True)
         return False

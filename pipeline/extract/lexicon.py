@@ -374,9 +374,12 @@ class Lexicon:
         found.sort(key=lambda cue: (cue.start, -cue.end))
         return found
 
-    def mentions_work(self, sentence: str) -> bool:
-        """Cheap test before segmentation: a metric word or a population is named."""
-        return bool(self._any_word.search(sentence))
+    def mentions_work(self, sentence: str, named: bool | None = None) -> bool:
+        """Cheap test before segmentation: a metric word or a population is named. `named`:
+        whether `sentence` names a word of the gate scan, when the caller knows it from
+        `gate_words` of a text that holds it: these words are among them, so one that
+        names none names none of these (False) without a scan."""
+        return named is not False and bool(self._any_word.search(sentence))
 
     def cue_patterns_match(self, sentence: str) -> bool:
         if self._any_cue_pattern is not None:

@@ -93,6 +93,74 @@ class SparseScan:
                 position = match.end()
 
 
+def required_class(pattern: str) -> str | None:
+    """A character class one of whose characters every match of `pattern` holds (the
+    literal characters of a part every match goes through), or None when that cannot be
+    told: a text without any of them holds no match. Read from the parsed pattern like
+    `first_char_class`; what the reader does not follow (flags, negated classes, `.`,
+    back-references) requires nothing."""
+    try:
+        parsed = sre_parse.parse(pattern)
+    except re.error:
+        return None
+    if parsed.state.flags & ~(sre.SRE_FLAG_UNICODE):
+        return None
+    required = _required(list(parsed))
+    return _class(tuple(re.escape(char) for char in sorted(required))) if required else None
+
+
+def _required(sequence: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """Characters one of which every match of the items of `sequence` holds: those of the
+    item that must match with the fewest (None when no item tells)."""
+    best: frozenset[str] | None = None
+    for op, av in sequence:
+        chars = _required_item(op, av)
+        if chars is not None and (best is None or len(chars) < len(best)):
+            best = chars
+    return best
+
+
+def _required_item(op: Any, av: Any) -> frozenset[str] | None:
+    if op is sre.LITERAL:
+        return frozenset(chr(av))
+    if op is sre.IN:  # a class of literal characters only (no range, category or negation)
+        if all(kind is sre.LITERAL for kind, _ in av):
+            return frozenset(chr(value) for _, value in av)
+        return None
+    if op is sre.BRANCH:  # every alternative must tell
+        alternatives = [_required(list(alternative)) for alternative in av[1]]
+        if any(chars is None for chars in alternatives):
+            return None
+        return frozenset().union(*alternatives)  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _required(list(sub))
+    if op in _REPEATS:
+        minimum, _maximum, sub = av
+        return _required(list(sub)) if minimum > 0 else None
+    return None  # zero-width, `.`, NOT_LITERAL, GROUPREF, ...: nothing required
+
+
+class RequiredScan:
+    """`fullmatch` of a pattern whose matches can start with any character, not tried on a
+    text without any character every match of it holds (`required_class`): one class search
+    instead of the pattern reading far into the text first (`[^。，]{2,20}?` before the
+    separator it needs). A pattern with known first characters fails at once where they do
+    not stand, and is tried as it is."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        required = None
+        if not pattern.flags & ~re.UNICODE and first_char_class(pattern.pattern) is None:
+            required = required_class(pattern.pattern)
+        self._required = re.compile(required) if required else None
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        if self._required is not None and self._required.search(text) is None:
+            return None
+        return self.pattern.fullmatch(text)
+
+
 def first_two_classes(pattern: str) -> tuple[str, str] | None:
     """Two character classes: every match of `pattern` starts with a character of the first
     followed by one of the second. None when a match can be shorter than two characters, or

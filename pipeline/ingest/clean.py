@@ -24,12 +24,13 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 from xml.sax.saxutils import unescape as _unescape
 
 from pydantic import BaseModel, field_validator
 
 from pipeline.errors import PipelineError
+from pipeline.extract.prefilter import RequiredScan
 from pipeline.ingest.convert import Converter
 from pipeline.resources import load_data
 
@@ -149,8 +150,7 @@ class CleanedPage:
     meta: PageMeta
 
 
-@dataclass(frozen=True)
-class _Line:
+class _Line(NamedTuple):  # (a tuple: made for every line of every page, three times faster)
     start: int
     end: int
     key: str  # Simplified, tags removed, whitespace collapsed
@@ -193,7 +193,8 @@ class Cleaner:
         self._line_break = re.compile(r.line_break, re.IGNORECASE)
         self._drop = re.compile("|".join(f"(?:{p})" for p in r.drop_lines))
         self._cut = re.compile("|".join(f"(?:{p})" for p in r.cut_lines))
-        self._breadcrumbs = [re.compile(p) for p in r.breadcrumb]
+        # most lines hold no separator a breadcrumb needs (> or /): not read for one then
+        self._breadcrumbs = [RequiredScan(re.compile(p)) for p in r.breadcrumb]
         self._crumb_separator = re.compile(r.breadcrumb_separator)
         self._editor = re.compile(r.editor)
         self._date = re.compile(r.date)
@@ -201,7 +202,7 @@ class Cleaner:
         self._source = re.compile(r.source_label)
         self._author = re.compile(r.author_label)
         self._editor_label = re.compile(r.editor_label)
-        self._byline = re.compile(r.byline)
+        self._byline = RequiredScan(re.compile(r.byline))
         self._outlet_name = re.compile(r.outlet_name)
         self._part_separator = re.compile(r.date_line_part_separator)
         self._url_line = re.compile(r.url_line)

@@ -78,7 +78,9 @@ class Converter:
     def __init__(self, table: ConversionTable | None = None) -> None:
         self.table = table or load_data("conversion.yaml", ConversionTable)
         self._t2s = opencc.OpenCC(self.table.opencc_config)
-        self._s2t = opencc.OpenCC("s2t.json")
+        # the Traditional form, read only where a page holds a character t2s changes (about one
+        # page in a hundred of the archive): loaded then, not with the Converter (70 ms)
+        self._s2t: opencc.OpenCC | None = None
         # tags, pinyin and invisible characters start at a few rare characters: a page is
         # scanned for those, not tried at every position with every alternative
         self._removable = SparseScan(re.compile(
@@ -124,8 +126,14 @@ class Converter:
             1 for a, b in zip(text, simplified_form, strict=True) if a != b)
         if traditional == 0:
             return Script.simplified  # whatever the other count (s2t is the costly conversion)
-        simplified = sum(1 for a, b in zip(text, self._s2t.convert(text), strict=False) if a != b)
+        simplified = sum(1 for a, b in zip(text, self.to_traditional(text), strict=False) if a != b)
         return script_from_counts(traditional, simplified)
+
+    def to_traditional(self, text: str) -> str:
+        """OpenCC's `s2t` form of `text` (its converter loaded on the first call)."""
+        if self._s2t is None:
+            self._s2t = opencc.OpenCC("s2t.json")
+        return self._s2t.convert(text)
 
     def _keep(
         self, original: str, start: int, end: int, runs: list[str], offsets: array

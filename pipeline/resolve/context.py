@@ -38,6 +38,8 @@ class ArticleContext:
     section_place: Place | None = None  # the place a subhead names (江苏昆山民营企业负责人某某——)
     firm_places: dict[str, Place] = field(default_factory=dict)  # 浩洋电子 -> 番禺区, as introduced
     targets_follow: bool = False  # the text just announced targets (预期目标是：): what follows is projected
+    # the text names a lead-in of targets somewhere (目标是, 力争实现): else none is announced
+    names_targets: bool = True
 
     def primary_region(self) -> Region | None:
         if self.national:

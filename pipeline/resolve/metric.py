@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from pipeline.extract.findings import SentenceFindings
 from pipeline.extract.lexicon import Cue, Lexicon, Marker, Noun
@@ -145,6 +146,68 @@ def _granted_by_rule(found: SentenceFindings, quantity: Quantity) -> bool:
         return False
     grant = _GRANT.search(before, head)
     return grant is not None and not any(c.isdigit() for c in before[head : grant.start()])
+
+
+class _Distance(NamedTuple):
+    """How far a cue is from naming a quantity, but for the segmentation's word starts."""
+
+    near: float  # 1.5 when the cue comes after the number, and the characters between
+    penalty: float  # what lies between (clauses, list marks, numbers), a population's name
+    cue: Cue
+
+    def score(self, inside_word: bool, weak: int) -> float:
+        """The cue's score; `inside_word`: it starts inside a word of the segmentation (2 more,
+        as the penalty, which holds whole numbers only, so the sum is the same in any order);
+        `weak`: 1 when the noun counted or the population names it (4 more), 2 when the people
+        so named reach an outcome their clause names (8 more again). Adding to a float sum
+        never makes it smaller: False gives the least score, True the most."""
+        penalty = self.penalty + 2.0 if inside_word else self.penalty
+        score = self.near + penalty - self.cue.weight - 0.05 * len(self.cue.text)
+        if weak >= 1:
+            score += 4.0
+        if weak >= 2:
+            score += 8.0
+        return score
+
+
+class _Candidate(NamedTuple):
+    """A cue that fits a quantity, and the least and most score it can have (`_by_cue`)."""
+
+    least: float
+    most: float
+    order: int  # its place among the sentence's cues: the first wins among equal scores
+    distance: _Distance
+    unit: Unit
+    metric: Metric
+    weak: int  # as `_Distance.score` reads it
+
+
+def _least_first(candidates: Sequence[_Candidate], stands: Callable[[_Candidate], bool],
+                 score: Callable[[_Candidate], float]) -> _Candidate | None:
+    """The candidate that `stands` of the least `score`, the first in order among equal ones:
+    what scoring each in order and keeping a strictly less score gives. No score is less than
+    its candidate's `least` nor more than its `most`, so the candidates are tried from the
+    least `least` up; one whose least cannot beat the best so far is not tried, and the best's
+    own score is asked only when a later candidate may beat its `most`."""
+    best: _Candidate | None = None
+    best_score: float | None = None  # asked when needed
+    for candidate in sorted(candidates, key=lambda c: (c.least, c.order)):
+        if best is not None:
+            if (candidate.least, candidate.order) >= (best.most, best.order):
+                break  # neither this one nor any after it can score less (or as little, earlier)
+            if best_score is None:
+                best_score = score(best)
+            if (candidate.least, candidate.order) >= (best_score, best.order):
+                break
+        if not stands(candidate):
+            continue
+        if best is None:
+            best = candidate
+            continue
+        value = score(candidate)
+        if (value, candidate.order) < (best_score, best.order):
+            best, best_score = candidate, value
+    return best
 
 
 class MetricResolver:
@@ -491,12 +554,14 @@ class MetricResolver:
             # 发放稳岗返还企业4698家: the support noun stands before the count
             indicator = self.indicator_near(found, quantity, Unit.yuan) or "为"
             return Metric.support_recipients, indicator, Unit.enterprise
-        best: tuple[float, Cue, Unit, Metric] | None = None
         helped = unit is Unit.person and self._helped_to_outcome(found, quantity)
-        # every test of a cue below is pure and only skips it, so their order changes nothing
-        # but the work: whether the cue is a word of its own (which may segment a block with
-        # jieba) is asked last
-        for cue in found.cues:
+        # The cue of the least score wins (the first in text order among equal scores). Every
+        # test of a cue is pure and only skips it, so their order changes nothing but the work:
+        # the tests that may segment a block with jieba (whether the cue starts inside a word,
+        # which adds to its score, and whether it is a word of its own) are asked last, and
+        # only of a cue whose least possible score can still win (`_least_first`).
+        candidates: list[_Candidate] = []
+        for order, cue in enumerate(found.cues):
             if helped and cue.metric is Metric.support_recipients:
                 continue  # 帮助3000多名毕业生找到了工作: the outcome names the metric
             fit = self._fit(cue, quantity, unit, is_change)
@@ -510,21 +575,31 @@ class MetricResolver:
                 counted_unit = Unit.enterprise if population.kind == "enterprise" else Unit.person
                 if counted_unit not in self.lexicon.metric_units[cue.metric]:
                     continue
-            score = self._distance(found, index, quantity, cue)
-            if score is None or not self._cue_stands(found, cue):
+            distance = self._distance(found, index, quantity, cue)
+            if distance is None:
                 continue
-            if counted is not None and counted.start <= cue.start and cue.end <= counted.end:
-                score += 4.0  # 4,300名求职者: the counted noun names the metric only weakly
-                if self._outcome_after(found, counted):
-                    score += 8.0  # 1.36万名求职者与用人单位达成就业意向: what they achieved names it
-            elif cue.weight < 0 and population is not None and (
-                    population.start <= cue.start and cue.end <= population.end):
-                score += 4.0  # 招收贫困地区员工超500名: a generic staff word names who, not what
-            if best is None or score < best[0]:
-                best = (score, cue, cue_unit, metric)
+            named_by_noun = (counted is not None and counted.start <= cue.start
+                             and cue.end <= counted.end)
+            weak = 0
+            if named_by_noun or (cue.weight < 0 and population is not None
+                                 and population.start <= cue.start and cue.end <= population.end):
+                # 4,300名求职者: the counted noun names the metric only weakly (and 招收贫困地区员工
+                # 超500名: a generic staff word names who, not what); 1.36万名求职者与用人单位达成
+                # 就业意向: what they achieved names it
+                weak = 2 if named_by_noun and counted is not None and self._outcome_after(
+                    found, counted) else 1
+            candidates.append(_Candidate(distance.score(False, weak), distance.score(True, weak),
+                                         order, distance, cue_unit, metric, weak))
+
+        def score(candidate: _Candidate) -> float:
+            cue = candidate.distance.cue
+            return candidate.distance.score(cue.start > 0 and cue.start not in found.token_starts,
+                                            candidate.weak)
+
+        best = _least_first(candidates, lambda c: self._cue_stands(found, c.distance.cue), score)
         if best is None:
             return None
-        _, cue, cue_unit, metric = best
+        cue, cue_unit, metric = best.distance.cue, best.unit, best.metric
         if metric is Metric.jobs_created and cue_unit is Unit.person and self._cumulative_stock(
                 found, quantity, cue):
             return Metric.workers_at_work, cue.text, Unit.person  # 累计帮扶…就业1213万人 (v2)
@@ -672,7 +747,10 @@ class MetricResolver:
         return None
 
     @staticmethod
-    def _distance(found: SentenceFindings, index: int, quantity: Quantity, cue: Cue) -> float | None:
+    def _distance(found: SentenceFindings, index: int, quantity: Quantity, cue: Cue
+                  ) -> _Distance | None:
+        """How far `cue` is from naming `quantity` (None: it cannot name it), but for whether
+        the cue starts inside a word of the segmentation (`_Distance.score`)."""
         text = found.text
         if cue.end <= quantity.start:
             if cue.where == "after":
@@ -703,12 +781,10 @@ class MetricResolver:
         penalty = 9.0 * clause_marks(gap_text) + 3.0 * len(_LIST.findall(gap_text))
         between = [q for q in found.quantities if gap_start <= q.start and q.end <= gap_end]
         penalty += 7.0 * len(between)
-        if cue.start not in found.token_starts and cue.start > 0:
-            penalty += 2.0  # the cue starts inside a word of the segmentation
         if any(n.kind == "person" and n.start <= cue.start and cue.end <= n.end
                and n.end - n.start > cue.end - cue.start for n in found.nouns):
             penalty += 6.0  # 贫困劳动力: a population's name, not the measure of the number
-        return base + len(gap_text) + penalty - cue.weight - 0.05 * len(cue.text)
+        return _Distance(base + len(gap_text), penalty, cue)
 
     def _enterprise_count(self, found: SentenceFindings, quantity: Quantity, counted: Noun) -> Choice:
         """452家规上企业: the population, unless the words after say what they did."""

@@ -9,6 +9,7 @@ date (`subject`, `region`, `date`). A 分别 list is then paired item by item.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.extract.findings import SentenceFindings
@@ -22,12 +23,31 @@ from pipeline.resolve.region import distribute_places, place_in_sentence
 from pipeline.resolve.subject import distribute_subjects, subject_of
 from schemas import Metric, Qualifier, Sector, Unit
 
+# the units a number under ten written in words is still a record in (八成, 百分之五, 求人倍率)
+_SHARE_UNITS = (Unit.percent, Unit.percentage_point, Unit.ratio)
+
 
 class SentenceResolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.metrics = MetricResolver(lexicon)
         self.kinds = KindResolver(lexicon)
+
+    def gives_no_draft(self, text: str, quantities: Sequence[Quantity]) -> bool:
+        """True when `link` gives no draft for the findings of the sentence `text` whose
+        quantities are `quantities`, whatever else it finds: every quantity is a word for a
+        number under ten (一家, 两名) that `_draft` drops (no share, no vehicles counted: the
+        unit a counted noun gives it is a person's or a firm's), and no ratio word (求人倍率)
+        adds a number of its own. A third of the sentences the Extractor links are of this
+        kind; their findings are not made."""
+        return all(self._word_under_ten(text, quantity) for quantity in quantities) and not any(
+            cue.unit is Unit.ratio for cue in self.lexicon.cues(text))
+
+    def _word_under_ten(self, text: str, quantity: Quantity) -> bool:
+        """一家, 两名: what `_draft` drops whatever its unit (`unit_of` adds none of these)."""
+        return (quantity.value < 10 and quantity.unit not in _SHARE_UNITS
+                and not text[quantity.start].isdigit()
+                and quantity.classifier not in self.lexicon.modifiers.vehicle_classifiers)
 
     def link(self, found: SentenceFindings) -> list[Draft]:
         drafts: list[Draft] = []
@@ -67,8 +87,7 @@ class SentenceResolver:
             return None  # 帮扶资金177亿元，是上年的3倍: the multiple of a figure that is no record
         if unit is Unit.enterprise and self._households(text, quantity):
             unit = Unit.count  # 惠及贫困户19657户: households, not businesses
-        if quantity.value < 10 and unit not in (Unit.percent, Unit.percentage_point, Unit.ratio) \
-                and not text[quantity.start].isdigit() \
+        if quantity.value < 10 and unit not in _SHARE_UNITS and not text[quantity.start].isdigit() \
                 and quantity.classifier not in self.lexicon.modifiers.vehicle_classifiers:
             return None  # 一家, 两名: words, not statistics (两辆客车, 三趟专列 are counted)
         is_change = self.kinds.is_change(found, quantity, unit, previous)

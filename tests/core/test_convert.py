@@ -29,6 +29,16 @@ def test_convert_detects_script(converter: Converter) -> None:
     assert converter.detect_script("返岗复工人员达到六万") is Script.simplified
 
 
+def test_convert_loads_the_traditional_converter_only_for_traditional_characters() -> None:
+    # s2t takes about 70 ms to load: a Simplified page's script is told without it
+    converter = Converter()
+    assert converter.detect_script("返岗复工人员达到六万，复工率98%。") is Script.simplified
+    assert converter._s2t is None
+    assert converter.detect_script("返崗復工人員達到六萬") is Script.traditional
+    assert converter._s2t is not None
+    assert converter.to_traditional("返岗复工") == "返崗復工"
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("復工萬人业業(yè)<p></p>123，。隨著abc")), max_size=60))
 def test_convert_offsets_are_monotonic_and_in_bounds(text: str) -> None:

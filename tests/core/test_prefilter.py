@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.prefilter import (
+    RequiredScan,
     first_char_class,
     first_two_classes,
     guarded,
     matches_in_wider_text,
+    required_class,
     widened,
     word_trie,
 )
@@ -180,3 +182,41 @@ def test_lexicon_gate_scan_is_on_with_the_shipped_data() -> None:
     lexicon = shared_lexicon()
     assert lexicon.gate_words("今天天气晴朗。") is not None
     assert not lexicon.may_pass_gate("今天天气晴朗，游客在湖边散步。")
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("ab|cd", "[ac]"),
+    (r"[^x]{2,20}?(?:\s*(?:>|›)\s*[^x]{1,20}){1,6}", "[>›]"),
+    (r"[^x]{2,20}?(?:\s+/\s+[^x]{1,20}){2,6}", "[/]"),
+    ("x?(?:ab|c)d", "[d]"),  # the item with the fewest characters
+    ("a*b?", None),  # nothing must match
+    ("(?i:a)b", "[b]"),  # a flagged group requires nothing: another item does
+    ("(?i)ab", None),
+    ("[a-c]x|y", "[xy]"),
+    ("[a-c]|y", None),  # an alternative with nothing known: none
+    (".+", None),
+])
+def test_prefilter_required_class(pattern: str, expected: str | None) -> None:
+    assert required_class(pattern) == expected
+
+
+_CRUMB_ALPHABET = ["首页", "新闻", "正文", ">", " > ", "›", "»", "＞", ">>", " / ", "/", "，", "。", "：", "您现在的位置",
+                   "新华网", "产经", " ", "记者", "来源：", "http://a.cn/x", "编辑：", "张三"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_CRUMB_ALPHABET), max_size=10).map("".join))
+def test_prefilter_required_scan_finds_every_full_match(text: str) -> None:
+    """A text without a character every match holds holds no match: the chrome patterns
+    (breadcrumbs, byline, editor, URL line) answer as their full match does."""
+    from pipeline.ingest.clean import ChromeRules
+    from pipeline.resources import load_data
+
+    rules = load_data("chrome.yaml", ChromeRules)
+    for pattern in [*rules.breadcrumb, rules.byline, rules.editor, rules.url_line]:
+        compiled = re.compile(pattern)
+        full = compiled.fullmatch(text)
+        scanned = RequiredScan(compiled).fullmatch(text)
+        assert (scanned and scanned.span()) == (full and full.span())
+        required = required_class(pattern)
+        assert full is None or required is None or re.search(required, text)

@@ -3,7 +3,11 @@
 `Extractor._paragraph_records` skips the place rules for a sentence that holds no first
 characters of a place name (`Gazetteer.head_starts`), and learns subjects only from a sentence
 with a metric cue; it updates the place state only when a record reads it, and asks whether a
-metric cue is a word of its own (jieba) after its other tests; a sentence's times and places are
+metric cue is a word of its own (jieba) after its other tests, and scores the cues from the
+least score each can have up; a text that names no lead-in of targets is not read for them; a sentence whose numbers are all
+words under ten that no rule keeps is not analysed; a sentence in which the gate words of the
+whole text show none is not scanned for metric words;
+a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
 ask whether they are quoted of marks found once; the Simplified form of a text converted
@@ -108,13 +112,160 @@ def test_shortcuts_cue_word_test_asked_last_changes_no_draft(extractor: Extracto
     assert extractor.resolver.link(found) == resolver.link(found)
 
 
+_SCORED_WORDS = [*_CUE_WORDS, "招用", "用工需求", "就业岗位", "务工人员", "贫困劳动力", "以上", "、", "和", "，其中",
+                 "返岗复工率", "万人", "人次", "提供", "招聘会", "稳岗", "补贴", "发放", "亿元", "外出务工"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_SCORED_WORDS), max_size=18).map("".join))
+def test_shortcuts_cues_scored_from_the_least_up_change_no_draft(extractor: Extractor,
+                                                                 sentence: str) -> None:
+    # `MetricResolver._by_cue` scores the cues that fit from the least score they can have up
+    # and stops where none can win (`_least_first`): the drafts are those of scoring every cue
+    # in text order and keeping a strictly less score, and no score leaves its bounds
+    from pipeline.resolve import metric
+
+    def every_cue(candidates: Any, stands: Any, score: Any) -> Any:
+        best = None
+        for candidate in candidates:  # (built in text order)
+            if not stands(candidate):
+                continue
+            value = score(candidate)
+            assert candidate.least <= value <= candidate.most
+            if best is None or value < best[0]:
+                best = (value, candidate)
+        return best[1] if best is not None else None
+
+    def find() -> Any:  # a new sentence each time: no word boundaries kept between the runs
+        return extractor.sentences.find(sentence, published=dt.date(2020, 4, 28), topical=True)
+
+    lazy = extractor.resolver.link(find())
+    least_first, metric._least_first = metric._least_first, every_cue  # type: ignore[assignment]
+    try:
+        assert extractor.resolver.link(find()) == lazy
+    finally:
+        metric._least_first = least_first
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.booleans(), st.booleans()), max_size=8))
+def test_shortcuts_least_first_is_the_first_least_score(cues: list[tuple[int, bool, bool]]) -> None:
+    # `_least_first` over candidates of equal and close scores (ties, bounds met): the one
+    # scoring each in order and keeping a strictly less score keeps
+    from pipeline.resolve.metric import _Candidate, _least_first
+
+    candidates = [_Candidate(least / 2, least / 2 + 2.0, order, None, None, None, 0)  # type: ignore[arg-type]
+                  for order, (least, _, _) in enumerate(cues)]
+    inside = {order: word for order, (_, word, _) in enumerate(cues)}
+    standing = {order: stands for order, (_, _, stands) in enumerate(cues)}
+
+    def score(candidate: _Candidate) -> float:
+        return candidate.most if inside[candidate.order] else candidate.least
+
+    best = None
+    for candidate in candidates:
+        if standing[candidate.order] and (best is None or score(candidate) < score(best)):
+            best = candidate
+    assert _least_first(candidates, lambda c: standing[c.order], score) == best
+
+
+_TARGET_WORDS = ["预期目标是", "目标为", "力争实现", "完成", "实现了", "：", "；", "。", "！", ":", ";", "——", "城镇新增就业",
+                 "900万人", "以上", "全年", " ", "\u3000", "目标", "实现"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_TARGET_WORDS), max_size=8).map("".join), max_size=8))
+def test_shortcuts_text_without_target_lead_in_learns_no_target(extractor: Extractor,
+                                                               sentences: list[str]) -> None:
+    # `Extractor._learn_targets` reads nothing when the text names no lead-in of targets
+    # (`ArticleContext.names_targets`): it then announces nothing and has nothing to end
+    names = any(word in "".join(sentences) for word in extractor.lexicon.modifiers.target_lead_ins)
+    gazetteer = extractor.gazetteer
+    shortcut = ArticleContext(published=None, primary=None, gazetteer=gazetteer, names_targets=names)
+    reading = ArticleContext(published=None, primary=None, gazetteer=gazetteer)
+    for sentence in sentences:
+        extractor._learn_targets(sentence, shortcut)
+        extractor._learn_targets(sentence, reading)
+        assert shortcut.targets_follow == reading.targets_follow
+
+
+def test_shortcuts_texts_without_target_lead_in_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every sentence is read for targets
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    shortcut = [extractor.process(raw) for raw in documents]
+    article_context = Extractor._article_context
+
+    def reading(self: Extractor, *args: Any) -> ArticleContext:
+        article = article_context(self, *args)
+        article.names_targets = True
+        return article
+
+    monkeypatch.setattr(Extractor, "_article_context", reading)
+    assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+_UNDER_TEN_WORDS = [*_CUE_WORDS, "一家", "两名", "三个", "五位", "八成", "两辆客车", "三趟专列", "百分之五", "一半", "六七个",
+                    "求人倍率为1.2", "求人倍率", "岗位需求比", "9", "7名", "两", "三", "项目", "复工", "倍", "减班休息", "实施单位"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_UNDER_TEN_WORDS), max_size=16).map("".join), st.booleans(),
+       st.booleans(), st.booleans())
+def test_shortcuts_sentence_of_words_under_ten_gives_no_draft(
+        extractor: Extractor, sentence: str, topical: bool, listed: bool, topic: bool) -> None:
+    # `SentenceResolver.gives_no_draft`: the Extractor makes no findings of such a sentence,
+    # whatever the paragraph before it left (hints of every unit, a topic, a list going on)
+    from schemas import Metric, Unit
+
+    quantities = extractor.quantities.find(sentence)
+    if not extractor.resolver.gives_no_draft(sentence, quantities):
+        return
+    hints = {unit: (Metric.other, "其他", unit) for unit in Unit}
+    found = extractor.sentences.find(
+        sentence, published=dt.date(2020, 4, 28), topical=topical, metric_hints=hints,
+        subject_hints={metric: "员工" for metric in Metric}, continues_list=listed,
+        topic=extractor.lexicon.modifiers.topics[0] if topic else None, targets=listed,
+        quantities=quantities)
+    assert extractor.resolver.link(found) == []
+
+
+def test_shortcuts_sentences_of_words_under_ten_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every gated sentence is linked
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    shortcut = [extractor.process(raw) for raw in documents]
+    monkeypatch.setattr(type(extractor.resolver), "gives_no_draft", lambda *args: False)
+    assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+_GATE_WORDS = [*_CUE_WORDS, "减班休息", "轮休", "农民工", "劳动力", "复工复产", "用工", "就业岗", "位", "，", "。"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_GATE_WORDS), max_size=14).map("".join), st.integers(0, 40),
+       st.integers(0, 40))
+def test_shortcuts_gate_words_of_the_text_answer_mentions_work(extractor: Extractor, text: str,
+                                                               start: int, size: int) -> None:
+    # `Lexicon.mentions_work` told by the gate words of the whole text where they show none
+    # in a slice (`_names`): the answer of the scan of the slice
+    from pipeline.process import _names
+
+    lexicon = extractor.lexicon
+    words = lexicon.gate_words(text)
+    assert words is not None
+    start, end = min(start, len(text)), min(start + size, len(text))
+    sentence = text[start:end]
+    assert lexicon.mentions_work(sentence, _names(words, start, end)) == lexicon.mentions_work(sentence)
+
+
 def test_shortcuts_place_updates_made_late_change_no_record(
         extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
     # the Extractor updates the place state only when a record reads it (`_PlaceWork`): the
     # corpus gives the same documents as when each update is made at once
     documents = list(snapshot.corpus_documents(snapshot.find_archive()))
     late = [extractor.process(raw) for raw in documents]
-    monkeypatch.setattr(_PlaceWork, "later", lambda self, update: update())
+    monkeypatch.setattr(_PlaceWork, "later", lambda self, update, *args: update(*args))
     at_once = [extractor.process(raw) for raw in documents]
     assert sum(len(document.records) for document in at_once) > 1000
     assert late == at_once
