@@ -51,6 +51,10 @@ _DISPLAY_AFTER = ("”——", "”—", "”──")
 # how far a hiring word may stand from its own figure (发布招聘岗位19096个, 3000多个岗位)
 _HIRING_REACH = 8
 _LIST = re.compile(r"[、和及与]")
+# 复工企业中满负荷生产的有56家: a band (的有 / 的) defined among the firms named before 中, right
+# before the number, or after 其中 (not 企业中已复工的: what the firms did, nor 中国/中关村)
+_BAND = re.compile(r"(?:(?<=企业)|(?<=单位)|(?<=工厂)|(?<=公司)|(?<=商户)|(?<=主体)|(?<=其))中"
+                   r"(?P<band>(?:(?!复工|复产|开工|复业)[^，。；,;\d]){1,20}的)(?:有|共有|达)?$")
 MAX_CUE_GAP = 26
 _PERSON_CLASSIFIERS = frozenset(("人", "名", "位", "人次"))  # 带动社区1809名: people counted
 _STOCK_ENDS = frozenset("，。；,;、！？")  # what may follow a workforce counted after its number
@@ -464,7 +468,18 @@ class MetricResolver:
             return topical
         if choice is None:
             choice = self._fallback(found, quantity, unit, counted, previous)
-        return self._on_strike(found, quantity, self._moved(found, quantity, choice))
+        choice = self._on_strike(found, quantity, self._moved(found, quantity, choice))
+        return self._band(found, quantity, choice)
+
+    @staticmethod
+    def _band(found: SentenceFindings, quantity: Quantity, choice: Choice | None) -> Choice | None:
+        """复工企业中满负荷生产的有56家, 其中产值过亿元的114家: firms of a performance band among
+        those counted are `other` (v2), not the population or what it did."""
+        if choice is None or choice[2] is not Unit.enterprise or choice[0] is Metric.other:
+            return choice
+        start, _ = clause(found.text, quantity.start, quantity.end)
+        band = _BAND.search(found.text, start, quantity.start)
+        return (Metric.other, band.group("band"), Unit.enterprise) if band else choice
 
     def _on_strike(self, found: SentenceFindings, quantity: Quantity, choice: Choice | None
                    ) -> Choice | None:

@@ -266,6 +266,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # they get is training or a hire
         ("向农民工等重点群体1200多万人发放职业培训补贴。", "1200多万人", "support_recipients"),
         ("该项目为20名来自尼泊尔的青年提供为期6个月的职业技能培训。", "20名", "trainees"),
+        # firms of a performance band among those counted are other (v2), not what the firms did
+        ("复工企业中满负荷生产的有56家。", "56家", "other"),
+        ("全市规上企业386家，其中产值过亿元的114家。", "114家", "other"),
+        ("全市企业中已复工的达300家。", "300家", "enterprises_resumed"),
         # openings posted as a headcount (岗位需求N人次) are vacancies
         ("已有165万家用人单位发布岗位需求1725万人次。", "1725万人次", "job_vacancies"),
         # a time between firms and what they did does not part them
