@@ -266,6 +266,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         # they get is training or a hire
         ("向农民工等重点群体1200多万人发放职业培训补贴。", "1200多万人", "support_recipients"),
         ("该项目为20名来自尼泊尔的青年提供为期6个月的职业技能培训。", "20名", "trainees"),
+        # people hired for an employer (为…招聘N人) are job matches; a need to hire stays a vacancy
+        ("截至2月17日，县里为耕德电子公司招聘1700名务工人员。", "1700名", "job_matches"),
+        ("为了生产防护服需要临时招聘20名缝纫工。", "20名", "job_vacancies"),
         # firms of a performance band among those counted are other (v2), not what the firms did
         ("复工企业中满负荷生产的有56家。", "56家", "other"),
         ("全市规上企业386家，其中产值过亿元的114家。", "114家", "other"),
