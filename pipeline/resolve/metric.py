@@ -569,7 +569,7 @@ class MetricResolver:
             # 发放稳岗返还企业4698家: the support noun stands before the count
             indicator = self.indicator_near(found, quantity, Unit.yuan) or "为"
             return Metric.support_recipients, indicator, Unit.enterprise
-        helped = unit is Unit.person and self._helped_to_outcome(found, quantity)
+        helped = unit is Unit.person and self._outcome_after(found, quantity.end)
         # The cue of the least score wins (the first in text order among equal scores). Every
         # test of a cue is pure and only skips it, so their order changes nothing but the work:
         # the tests that may segment a block with jieba (whether the cue starts inside a word,
@@ -602,7 +602,7 @@ class MetricResolver:
                 # 超500名: a generic staff word names who, not what); 1.36万名求职者与用人单位达成
                 # 就业意向: what they achieved names it
                 weak = 2 if named_by_noun and counted is not None and self._outcome_after(
-                    found, counted) else 1
+                    found, counted.end) else 1
             candidates.append(_Candidate(distance.score(False, weak), distance.score(True, weak),
                                          order, distance, cue_unit, metric, weak))
 
@@ -889,8 +889,7 @@ class MetricResolver:
             # 向农民工等重点群体1200多万人发放职业培训补贴: 为/向/对 before, a service after (not
             # 为20名青年提供培训 or 向3000多名毕业生发放录用通知: trainees and hires)
             after = text[quantity.end : clause_end]
-            if any(word in after for word in modifiers.outcome_words) or (
-                    "培训" in after and "补贴" not in after):
+            if self._outcome_after(found, quantity.end) or ("培训" in after and "补贴" not in after):
                 return False
             return self._service_verb_before(text, clause_start, quantity.start) and any(
                 word in after for word in modifiers.service_words)
@@ -910,16 +909,11 @@ class MetricResolver:
             for cue in found.cues
         )
 
-    def _outcome_after(self, found: SentenceFindings, counted: Noun) -> bool:
-        """The people counted reach an outcome of work later in their clause (签订, 达成就业意向)."""
-        _, clause_end = clause(found.text, counted.end, counted.end)
-        after = found.text[counted.end : clause_end]
-        return any(word in after for word in self.lexicon.modifiers.outcome_words)
-
-    def _helped_to_outcome(self, found: SentenceFindings, quantity: Quantity) -> bool:
-        """帮助10万多毕业生签订了就业协议: people helped to an outcome of work."""
-        _, clause_end = clause(found.text, quantity.start, quantity.end)
-        after = found.text[quantity.end : clause_end]
+    def _outcome_after(self, found: SentenceFindings, position: int) -> bool:
+        """An outcome of work (签订, 达成就业意向) follows `position` in its clause: 帮助10万多毕业生
+        签订了就业协议, 1.36万名求职者与用人单位达成就业意向."""
+        _, clause_end = clause(found.text, position, position)
+        after = found.text[position:clause_end]
         return any(word in after for word in self.lexicon.modifiers.outcome_words)
 
     def _service_verb_before(self, text: str, clause_start: int, start: int) -> bool:

@@ -40,12 +40,14 @@ class SentenceResolver:
         unit a counted noun gives it is a person's or a firm's), and no ratio word (求人倍率)
         adds a number of its own. A third of the sentences the Extractor links are of this
         kind; their findings are not made."""
-        return all(self._word_under_ten(text, quantity) for quantity in quantities) and not any(
-            cue.unit is Unit.ratio for cue in self.lexicon.cues(text))
+        return all(self._word_under_ten(text, quantity, quantity.unit) for quantity in quantities
+                   ) and not any(cue.unit is Unit.ratio for cue in self.lexicon.cues(text))
 
-    def _word_under_ten(self, text: str, quantity: Quantity) -> bool:
-        """一家, 两名: what `_draft` drops whatever its unit (`unit_of` adds none of these)."""
-        return (quantity.value < 10 and quantity.unit not in _SHARE_UNITS
+    def _word_under_ten(self, text: str, quantity: Quantity, unit: Unit | None) -> bool:
+        """一家, 两名: a word for a number under ten, no share and no vehicles counted, which
+        `_draft` drops (with the unit a counted noun gives it; `unit_of` adds no share unit, so
+        the quantity's own unit tells the same before the nouns are read)."""
+        return (quantity.value < 10 and unit not in _SHARE_UNITS
                 and not text[quantity.start].isdigit()
                 and quantity.classifier not in self.lexicon.modifiers.vehicle_classifiers)
 
@@ -87,8 +89,7 @@ class SentenceResolver:
             return None  # 帮扶资金177亿元，是上年的3倍: the multiple of a figure that is no record
         if unit is Unit.enterprise and self._households(text, quantity):
             unit = Unit.count  # 惠及贫困户19657户: households, not businesses
-        if quantity.value < 10 and unit not in _SHARE_UNITS and not text[quantity.start].isdigit() \
-                and quantity.classifier not in self.lexicon.modifiers.vehicle_classifiers:
+        if self._word_under_ten(text, quantity, unit):
             return None  # 一家, 两名: words, not statistics (两辆客车, 三趟专列 are counted)
         is_change = self.kinds.is_change(found, quantity, unit, previous)
         choice = self.metrics.policy_cap(found, quantity, unit) or self.metrics.choose(
