@@ -32,7 +32,7 @@ from pipeline.budget import time_budget
 from pipeline.document import RawDocument
 from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.findings import Found
-from pipeline.extract.gazetteer import Gazetteer, Place, shared_gazetteer
+from pipeline.extract.gazetteer import Gazetteer, Place, lies_in, shared_gazetteer
 from pipeline.extract.learned_places import attach as attach_learned_places
 from pipeline.extract.lexicon import shared_lexicon
 from pipeline.extract.numbers import Quantity, QuantityFinder
@@ -409,16 +409,19 @@ class Extractor:
             # the next subhead (江苏昆山民营企业负责人盛玉林—— over a national story's scenes)
             article.section_place = paragraph_place(self.gazetteer, part.text,
                                                     self._context(article))
+            article.section_scene = None
         if not part.continues:
-            article.carried_place = article.section_place
+            article.carried_place = article.section_scene or article.section_place
 
     def _learn_scene(self, sentences: list[str], article: ArticleContext, carry: bool) -> None:
         """The firms a part without figures introduces, and the place it carries on."""
         for sentence in sentences:
             learn_firms(self.gazetteer, sentence, article)  # 记者来到位于番禺区的浩洋电子股份有限公司
-            if carry:
-                article.carried_place = paragraph_place(
-                    self.gazetteer, sentence, self._context(article)) or article.carried_place
+            if carry or article.section_place is not None:
+                place = paragraph_place(self.gazetteer, sentence, self._context(article))
+                if carry:
+                    article.carried_place = place or article.carried_place
+                _narrow_scene(article, place)
 
     def _learn_sentence_places(
         self, places: _PlaceWork, part: _Part, s_start: int, s_end: int, sentence: str,
@@ -718,6 +721,17 @@ def _carried_into(paragraph: ParagraphContext, article: ArticleContext) -> None:
 
 def _carried_out(paragraph: ParagraphContext, article: ArticleContext) -> None:
     article.carried_place = paragraph.place  # the place a part leaves for the next
+    _narrow_scene(article, paragraph.place)
+
+
+def _narrow_scene(article: ArticleContext, place: Place | None) -> None:
+    """A place inside the subhead's that a paragraph of the section names is the section's
+    scene from then on (福建 over the section, 这里是福建漳州 in a paragraph: 漳州), until a
+    paragraph names another inside it or the subhead's own again."""
+    section = article.section_place
+    if section is not None and place is not None and (
+            place == section or lies_in(article.gazetteer, place, section)):
+        article.section_scene = place
 
 
 # the sentence ends (`iter_sentences`) but the full stop: what a quantity's tests may read

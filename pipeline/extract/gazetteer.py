@@ -430,6 +430,11 @@ def common_unit(places: Sequence[Place], gazetteer: Gazetteer) -> Place | Litera
     return "country"
 
 
+def lies_in(gazetteer: Gazetteer, place: Place, unit: Place) -> bool:
+    """`place` is a unit inside `unit` (漳州市 in 福建省, 龙海市 in 漳州市), not `unit` itself."""
+    return place != unit and unit in _chain(place, gazetteer)[1:]
+
+
 def _chain(place: Place, gazetteer: Gazetteer) -> list[Place]:
     """`place`, then the units that hold it, smallest first."""
     chain = [place]

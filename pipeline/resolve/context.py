@@ -36,6 +36,8 @@ class ArticleContext:
     places_seen: list[Place] = field(default_factory=list)
     carried_place: Place | None = None  # a speaker's place, carried into their numbered points
     section_place: Place | None = None  # the place a subhead names (江苏昆山民营企业负责人某某——)
+    # the last place inside the subhead's that a paragraph of the section named (福建 → 这里是福建漳州)
+    section_scene: Place | None = None
     firm_places: dict[str, Place] = field(default_factory=dict)  # 浩洋电子 -> 番禺区, as introduced
     targets_follow: bool = False  # the text just announced targets (预期目标是：): what follows is projected
     # the text names a lead-in of targets somewhere (目标是, 力争实现): else none is announced

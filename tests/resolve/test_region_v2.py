@@ -216,3 +216,17 @@ def test_region_v2_a_subhead_sets_the_scene_of_its_section(record: Find) -> None
     for surface, name in (("500多名", "昆山市"), ("30多人", "甘孜藏族自治州")):
         region = record(body, surface, head=NATIONAL_HEAD).region
         assert region is not None and region.name == name
+
+
+@pytest.mark.parametrize(("scene", "name"), [
+    ("这里是福建漳州九龙江畔，罐头企业紫山集团坐落于此。", "漳州市"),
+    ("这里是福建漳州九龙江畔。\n眼下，福建各地的罐头企业订单不断。", "福建省"),
+])
+def test_region_v2_a_place_inside_the_subheads_narrows_the_scene_of_its_section(
+        record: Find, scene: str, name: str) -> None:
+    body = ("疫情发生以来，各地多措并举稳就业。\n西安 上班族张梦钰\n张梦钰是西安一家银行的职员。\n"
+            f"福建 企业管理者洪水河\n一条江水蜿蜒东去，千亩蘑菇种植园分列两岸。\n{scene}\n"
+            "工人陈大哥来自漳州龙海市，复工前一天，老板就给他打了电话。\n"
+            "复工近两周，已经有850多人返岗工作。")
+    region = record(body, "850多人", head=NATIONAL_HEAD).region
+    assert region is not None and region.name == name
