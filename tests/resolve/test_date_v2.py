@@ -113,6 +113,9 @@ def test_date_v2_no_year_in_input_gives_null(extract: object) -> None:
         ("發布日期：112-02-01　資料來源：勞動部\n",
          "截至1月31日，實施減班休息事業單位計1,628家，較上期（112年1月1日至1月15日）增加213家。", "213家",
          "2023-01-31"),
+        # a month before an age range (12月15至24歲) is the month, not a day
+        ("2021-01-22 16:10 聯合報\n", "主計總處今天發布去年12月人力資源調查。\n\n"
+         "按年齡觀察，12月15至24歲青年失業率11.9%最高。", "11.9%", "2020-12"),
     ],
 )
 def test_date_v2_taiwan_pages(record: Find, head: str, body: str, surface: str, date: str) -> None:
