@@ -8,8 +8,9 @@ completes it from the paragraph and the article):
    sentence; a target month after the publication month is its next occurrence; with no
    target, null.
 3. A 截至 time before the number wins; else the nearest time before it in the sentence (a pair
-   compared across two periods, 由A下跌至B, gives A the earlier one). A time written after a
-   figure never dates it (v2).
+   compared across two periods, 由A下跌至B, gives A the earlier one; when the sentence names
+   only the two periods it compares, 比較2月至4月與1月至3月…由A下跌至B, B takes the later one).
+   A time written after a figure never dates it (v2).
 4. Comparison bases (比23日, 较上一期, 同比), release and reporting days (18日公布, 记者6日获悉,
    dropped by the time finder) and times inside names date nothing.
 5. Else the latest explicit time earlier in the paragraph (not 春节前, which qualifies a noun,
@@ -32,6 +33,7 @@ from schemas import Metric
 
 # 由A上升至B / 由A下跌到B: after A, a verb of change and 至/到 before the later value
 _TO_VALUE = re.compile(r"[^，。；,;\d]{0,6}?(?:至|到)")
+_LATER_VALUE = re.compile(r"由[^，。；,;由]*?\d[^，。；,;由]*?(?:至|到)\Z")  # 由6.0%下跌至|5.2%
 _AFTER_BASE = re.compile(r"的[^，。；,;]*?\d[^，。；,;]*?(?:至|到)")
 _NOW_WORDS = ("目前", "当前", "现在", "如今")  # unlike 今年以来, these leave a 截至 day behind
 _PREVIOUS_PERIOD = ("由上期的", "由上月的", "由上年的", "由上季度的")
@@ -59,6 +61,9 @@ def sentence_date(
         if target is None and found.targets and published is not None:
             return str(published.year), True  # 今年发展主要预期目标是：…: the year's targets
         return target, True
+    compared = _compared_periods(found, quantity)
+    if compared is not None:
+        return compared, True
     latest = [t for t in times if t.end <= quantity.start and t.value]
     if latest and _pair_base_time(found.text, latest[-1], quantity):
         times = [t for t in times if t is not latest[-1]]  # 由2018年的3万人增加到4万人: 4万 not 2018's
@@ -97,6 +102,24 @@ def _base_value_time(found: SentenceFindings, quantity: Quantity) -> str | None:
         gap = found.text[mention.end : quantity.start]
         if mention.comparison and mention.value and gap in ("的", "）的", ")的"):
             return mention.value
+    return None
+
+
+def _compared_periods(found: SentenceFindings, quantity: Quantity) -> str | None:
+    """比較2023年2月至4月與2023年1月至3月，…由6.0%下跌至5.2%: when the sentence names only the
+    two periods it compares, the pair's first value is the earlier period's, its second the
+    later's (Hong Kong's rolling three-month releases); else None."""
+    named = [t for t in found.times if t.end <= quantity.start and t.value]
+    if not named or not all(t.comparison for t in named):
+        return None
+    periods = sorted({t.value for t in named if t.value})  # ISO values sort by time
+    if len(periods) != 2:
+        return None
+    head = found.text[named[-1].end : quantity.start]
+    if head.endswith("由") and _TO_VALUE.match(found.text, quantity.end):
+        return periods[0]
+    if _LATER_VALUE.search(head):
+        return periods[1]
     return None
 
 

@@ -143,3 +143,10 @@ def test_date_v2_targets_listed_after_dashes_go_on(record: Find) -> None:
             "——城镇新增就业900万人以上，全国城镇调查失业率为6%左右。\n")
     found = record(body, "900万人")
     assert (found.projected, found.date) == (True, "2020")
+
+
+@pytest.mark.parametrize(("surface", "date"), [("6.0%", "2023-03"), ("5.2%", "2023-04")])
+def test_date_v2_a_pair_across_the_two_compared_periods_takes_one_each(
+        record: Find, surface: str, date: str) -> None:
+    body = "比較2023年2月至4月與2023年1月至3月，建造業的失業率下跌較為明顯，由6.0%下跌至5.2%。"
+    assert record(body, surface, head="2023-05-16 政府新聞處\n").date == date
