@@ -68,7 +68,7 @@ _CHINESE = (
 )
 _SMALL_MAGNITUDES = {"十": 10, "百": 100, "十万": 100000}
 # 0.5、0.1个百分点: a bare number, then 、 and the quantity that carries the counting word
-_LISTED_NUMBER = re.compile(r"(?<![\d.,/])(?P<number>\d+\.\d+|\d{1,3})(?:、|和)$")
+_LISTED_NUMBER = re.compile(r"(?<![\d.,/])(?P<number>\d+\.\d+|\d{1,3})(?:、|和)\Z")
 _MAX_LISTED = 4
 # 五六个, 二三十人, 三四百家, 七八成: two neighbouring digits name a range, not a two-digit number
 _DIGIT_PAIR = re.compile(r"(?P<a>[一二两三四五六七八九])(?P<b>[二三四五六七八九])(?P<place>[十百千万]?)")
@@ -166,7 +166,7 @@ class QuantityFinder:
         # inside a match, where no failure came before). The digit check stands after the
         # first-character guard, which fails first at most positions.
         self._scan = re.compile(f"{guard(body)}{_INSIDE_DIGITS}(?:{body})")
-        self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?$")
+        self._before = re.compile(rf"(?:{_alternation(self.table.qualifiers_before)})[了占为达有]?\Z")
         self._after = re.compile(rf"^(?:{_alternation(self.table.qualifiers_after)})")
         self._blocked = tuple(self.table.blocked_before)
         self._counting_start = re.compile(rf"(?:{mags})?(?:{units})|(?:{mags})")

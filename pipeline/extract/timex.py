@@ -100,9 +100,9 @@ class TimeFinder:
             for i in range(len(self.table.patterns))
         ]
         markers = "|".join(sorted(map(re.escape, self.table.as_of_markers), key=len, reverse=True))
-        self._as_of = re.compile(f"(?:{markers})$")
+        self._as_of = re.compile(rf"(?:{markers})\Z")
         before = "|".join(sorted(map(re.escape, self.table.comparison_before), key=len, reverse=True))
-        self._comparison_before = re.compile(f"(?:{before})$")
+        self._comparison_before = re.compile(rf"(?:{before})\Z")
 
     def find(
         self,
@@ -326,7 +326,7 @@ def _reported(text: str, start: int) -> bool:
 
 
 # the start of a range of years written before the year matched: 2026— in （2026—2030年）
-_RANGE_START = re.compile(r"(?:19|20)\d{2}年?[—–\-~～至到]$")
+_RANGE_START = re.compile(r"(?:19|20)\d{2}年?[—–\-~～至到]\Z")
 # 2月3日复工以来: a period from an event on that day up to now
 _SINCE_EVENT = re.compile(r"[\u4e00-\u9fff]{1,4}以来")
 _CN_MONTHS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
