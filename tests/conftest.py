@@ -6,6 +6,9 @@ PostgreSQL is real: `postgres_cluster` runs scripts/start_postgres.sh (Debian's
 postgresql) on a free loopback port, once per session. Without the binaries the
 PostgreSQL tests skip, except under CI=true where they fail. The fault tests restart
 this same server with `pg_ctl` (its data directory is `postgres_cluster.directory`).
+
+Property tests (hypothesis) run derandomized, so a test run is reproducible and CI fails
+only on a change; `HYPOTHESIS_PROFILE=explore` draws fresh examples to look for new faults.
 """
 
 from __future__ import annotations
@@ -21,11 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from pipeline.extract.numbers import QuantityFinder
 from pipeline.extract.timex import TimeFinder
 from pipeline.ingest.convert import Converter
 from pipeline.process import Extractor
+
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 CHROMIUM = Path("/usr/bin/chromium")
 Chromium = Callable[..., subprocess.CompletedProcess[bytes]]
