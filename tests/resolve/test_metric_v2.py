@@ -208,6 +208,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         ("贫困人口住院医疗费用实际报销比例达91.5%，就业帮扶同步推进。", "91.5%"),
         ("规上工业增加值占全部规上工业比重达35.9%，企业用工稳定。", "35.9%"),
         ("行政审批事项削减超过40%，企业开办时间压缩，就业环境改善。", "40%"),
+        # the progress of a construction or a repayment is no labour figure
+        ("该项目开工以来，目前已完成施工进度的40%，工人们正加紧作业。", "40%"),
+        ("截至9月底共清偿拖欠中小企业账款4834亿元，清偿进度达到55.8%，企业用工稳定。", "55.8%"),
         # institutions, bank clients, suspects and academicians are not what the contract counts
         ("医保基金监管检查核查75万家医药机构，处理违规企业。", "75万家"),
         ("截至年末，该行小微企业贷款客户8.17万户，稳就业作用明显。", "8.17万户"),
