@@ -211,6 +211,11 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # the progress of a construction or a repayment is no labour figure
         ("该项目开工以来，目前已完成施工进度的40%，工人们正加紧作业。", "40%"),
         ("截至9月底共清偿拖欠中小企业账款4834亿元，清偿进度达到55.8%，企业用工稳定。", "55.8%"),
+        # investment growth and rent relief are no employment support
+        ("今年上半年，高技术产业投资同比增长13.5%，新增就业岗位增加。", "13.5%"),
+        ("5.76万家小微企业享受到国企房屋租金减免约87.49亿元，稳住了就业。", "87.49亿元"),
+        # school admissions are no hires
+        ("今年该校有100多名学生报考，其中20名分别被9所军校录取，就业率高。", "20名"),
         # institutions, bank clients, suspects and academicians are not what the contract counts
         ("医保基金监管检查核查75万家医药机构，处理违规企业。", "75万家"),
         ("截至年末，该行小微企业贷款客户8.17万户，稳就业作用明显。", "8.17万户"),
