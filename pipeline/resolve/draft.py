@@ -129,14 +129,33 @@ def _trade_before_firm(found: SentenceFindings, quantity: Quantity, noun: Noun, 
             and not any(quantity.end <= cue.end and cue.start < noun.start for cue in found.cues))
 
 
+# what may stand between a noun and the number it counts (达, 总数已达到, 从…的)
+_LINKING_CHARS = frozenset("达为有共计约近超逾占了已总数的一是增至过到量突破累从由")
+
+
+def _without_times(found: SentenceFindings, start: int, end: int) -> str:
+    """text[start:end] without the time mentions wholly inside it."""
+    text = found.text
+    if not any(ch.isdigit() or ch in "年月日" for ch in text[start:end]):
+        return text[start:end]  # no time can stand there: the times are not read
+    pieces, position = [], start
+    for time in found.times:
+        if start <= time.start and time.end <= end and time.start >= position:
+            pieces.append(text[position : time.start])
+            position = time.end
+    pieces.append(text[position:end])
+    return "".join(pieces)
+
+
 def noun_before(found: SentenceFindings, quantity: Quantity) -> Noun | None:
     """A noun right before the number, with at most a linking word between: 企业达386家."""
     for noun in reversed(found.nouns):
         if noun.end > quantity.start or noun.kind == "excluded":
             continue
-        gap = found.text[noun.end : quantity.start]
-        # 企业达386家, 家庭农场增至1.2万家, 龙头企业总量达到313家
-        if len(gap) <= 4 and all(ch in "达为有共计约近超逾占了已总数的一是增至过到量突破累" for ch in gap):
+        # 企业达386家, 家庭农场增至1.2万家, 龙头企业总量达到313家, 市场主体总数已达到1.1亿户, and
+        # with a time left out: 市场主体从2015年的760家
+        gap = _without_times(found, noun.end, quantity.start)
+        if len(gap) <= 6 and all(ch in _LINKING_CHARS for ch in gap):
             return noun
         return None
     return None

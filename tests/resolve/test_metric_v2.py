@@ -315,6 +315,10 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("截至目前，全国2万多家省级“专精特新”中小企业复工率达53.6%。", "2万多家", "enterprises_total"),
         # a population: the noun before with 增至/总量达到, or a trade before the firm
         ("截至目前，全市家庭农场增至1.2万家，带动3万多农民就近就业。", "1.2万家", "enterprises_total"),
+        # more linking words, and a time, between the firms and their number
+        ("截至2018年底，各类市场主体总数已达到1.10亿户，吸纳就业稳定。", "1.10亿户", "enterprises_total"),
+        ("全县餐饮市场主体从2015年的760家发展到今年的1691家，从业人员达4239人。", "760家", "enterprises_total"),
+        ("全县餐饮市场主体从2015年的760家发展到今年的1691家，从业人员达4239人。", "1691家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "9711家", "enterprises_total"),
         ("全国9711家饲料企业，已有6384家开工复产。", "6384家", "enterprises_resumed"),
         # teachers trained for skills teaching are trainees
