@@ -29,7 +29,7 @@ from pipeline.extract.numbers import Quantity
 from pipeline.extract.timex import TimeMention
 from pipeline.resolve.context import ArticleContext, ParagraphContext
 from pipeline.resolve.draft import Draft, clause
-from schemas import Metric
+from schemas import Metric, Unit
 
 # 由A上升至B / 由A下跌到B: after A, a verb of change and 至/到 before the later value
 _TO_VALUE = re.compile(r"[^，。；,;\d]{0,6}?(?:至|到)")
@@ -100,8 +100,9 @@ def _base_value_time(found: SentenceFindings, quantity: Quantity) -> str | None:
     """A value written right after its own (comparison) time: 较上一期（…1月）的3.9%, 2019年的10%."""
     for mention in found.times:
         gap = found.text[mention.end : quantity.start]
-        if mention.comparison and mention.value and gap in ("的", "）的", ")的"):
-            return mention.value
+        if mention.comparison and mention.value and gap in ("的", "）的", ")的") and not (
+                mention.kind == "spring_festival" and quantity.unit is Unit.percent):
+            return mention.value  # (到岗率只有春节前的22%: a share of that level, not its value)
     return None
 
 

@@ -150,3 +150,8 @@ def test_date_v2_a_pair_across_the_two_compared_periods_takes_one_each(
         record: Find, surface: str, date: str) -> None:
     body = "比較2023年2月至4月與2023年1月至3月，建造業的失業率下跌較為明顯，由6.0%下跌至5.2%。"
     assert record(body, surface, head="2023-05-16 政府新聞處\n").date == date
+
+
+def test_date_v2_a_share_of_the_level_before_the_festival_is_dated_now(record: Find) -> None:
+    body = "2月22日，富士康三大基地员工到岗率只有春节前的22%，配套企业急需复工复产。"
+    assert record(body, "22%").date == "2020-02-22"
