@@ -230,3 +230,13 @@ def test_region_v2_a_place_inside_the_subheads_narrows_the_scene_of_its_section(
             "复工近两周，已经有850多人返岗工作。")
     region = record(body, "850多人", head=NATIONAL_HEAD).region
     assert region is not None and region.name == name
+
+
+@pytest.mark.parametrize(("body", "surface", "name"), [
+    ("如今的景德镇通过实施城市更新，集聚陶瓷从业人员15万人。", "15万人", "景德镇市"),
+    ("在萍乡，返岗复工人员已达3万人。", "3万人", "萍乡市"),
+])
+def test_region_v2_cities_whose_short_form_ends_like_a_towns(
+        record: Find, body: str, surface: str, name: str) -> None:
+    region = record(body, surface, head=NATIONAL_HEAD).region
+    assert region is not None and region.name == name
