@@ -76,6 +76,8 @@ class NounTable(BaseModel):
     subjects: dict[Literal["person", "enterprise"], list[str]]
     excluded_counted: list[str]
     quoted_group_pattern: str
+    firm_heads: tuple[str, ...]
+    firm_head_false_friends: tuple[str, ...]
     subject_patterns: list[SubjectPattern] = []
 
 
@@ -399,6 +401,7 @@ class Lexicon:
             Noun(start, end, text[start:end], self._noun_kind[text[start:end]])
             for _, start, end in self._nouns.find_matches_as_indexes(text)
         ]
+        found.extend(self._firms_of_people(text, found))
         for match in self._quoted_group.finditer(text):
             head = match.group(2)
             kind: Literal["person", "enterprise"] = "enterprise" if head == "企业" else "person"
@@ -408,6 +411,18 @@ class Lexicon:
                 found.append(Noun(match.start(), match.end(), entry.subject, entry.kind))
         found.sort(key=lambda noun: (noun.start, -noun.end))
         return found
+
+    def _firms_of_people(self, text: str, found: list[Noun]) -> list[Noun]:
+        """退役军人企业: a people's noun right before a firm head names their firms."""
+        table = self.nouns_table
+        firms = []
+        for noun in found:
+            if (noun.kind == "person" and text.startswith(table.firm_heads, noun.end)
+                    and not text.startswith(table.firm_head_false_friends, noun.end)):
+                head = next(h for h in table.firm_heads if text.startswith(h, noun.end))
+                end = noun.end + len(head)
+                firms.append(Noun(noun.start, end, text[noun.start : end], "enterprise"))
+        return firms
 
     def markers(self, text: str) -> list[Marker]:
         return [

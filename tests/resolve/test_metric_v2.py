@@ -496,3 +496,12 @@ def test_metric_v2_a_summary_box_that_repeats_the_body_is_no_record(extract: Ext
 def test_metric_v2_households_are_no_businesses(extract: Extract, body: str) -> None:
     units = {r.unit.value for r in extract(body).records if r.value_text.endswith("户")}
     assert "enterprise" not in units
+
+
+@pytest.mark.parametrize(("body", "surface", "subject"), [
+    ("孵化园已为100多家退役军人企业提供创业场所，解决500多名退役军人的就业问题。", "100多家", "退役军人企业"),
+])
+def test_metric_v2_firms_named_by_their_peoples_noun_receive_support(
+        record: Find, body: str, surface: str, subject: str) -> None:
+    found = record(body, surface)
+    assert (found.metric.value, found.subject) == ("support_recipients", subject)
