@@ -211,6 +211,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # the progress of a construction or a repayment is no labour figure
         ("该项目开工以来，目前已完成施工进度的40%，工人们正加紧作业。", "40%"),
         ("截至9月底共清偿拖欠中小企业账款4834亿元，清偿进度达到55.8%，企业用工稳定。", "55.8%"),
+        # a bank's reserve ratio is monetary policy, not employment support
+        ("阶段性将金融租赁公司存款准备金率从5%调降至0%，支持企业稳岗。", "0%"),
         # investment growth and rent relief are no employment support
         ("今年上半年，高技术产业投资同比增长13.5%，新增就业岗位增加。", "13.5%"),
         ("5.76万家小微企业享受到国企房屋租金减免约87.49亿元，稳住了就业。", "87.49亿元"),
