@@ -104,11 +104,17 @@ class Quotes:
         return False
 
 
+# classifiers of firms and people: a number with one of them is no count of years
+_HEAD_CLASSIFIERS = frozenset(("家", "户", "名", "人", "位"))
+
+
 def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:
     """The noun the quantity counts: 452家[规上企业], 1.2万名[『4555』人员]."""
     for noun in found.nouns:
         if found.text.startswith("级", noun.end):
             continue  # 省级, 市级: a rank, not what is counted
+        if noun.text == "年" and quantity.classifier in _HEAD_CLASSIFIERS:
+            continue  # 30家年产值亿元以上企业: 年 starts the class's words; 家 counts already
         if quantity.end <= noun.start <= quantity.end + _MAX_NOUN_GAP:
             gap = found.text[quantity.end : noun.start]
             if _NOUN_GAP.fullmatch(gap):

@@ -507,3 +507,8 @@ def test_metric_v2_firms_named_by_their_peoples_noun_receive_support(
         record: Find, body: str, surface: str, subject: str) -> None:
     found = record(body, surface)
     assert (found.metric.value, found.subject) == ("support_recipients", subject)
+
+
+def test_metric_v2_firms_counted_before_a_yearly_class_are_counted(record: Find) -> None:
+    # 30家年产值…企业: 年 starts the class's words, it is no count of years
+    assert record("全市30家年产值超亿元企业已全部复工。", "30家").metric.value == "enterprises_resumed"
