@@ -235,6 +235,8 @@ def test_region_v2_a_place_inside_the_subheads_narrows_the_scene_of_its_section(
 @pytest.mark.parametrize(("body", "surface", "name"), [
     ("如今的景德镇通过实施城市更新，集聚陶瓷从业人员15万人。", "15万人", "景德镇市"),
     ("在萍乡，返岗复工人员已达3万人。", "3万人", "萍乡市"),
+    # Taiwan's largest science park, named on its own as a place
+    ("竹科擁有14萬餘就業人口，是新竹縣、市大票倉。", "14萬餘", "新竹科学园区"),
 ])
 def test_region_v2_cities_whose_short_form_ends_like_a_towns(
         record: Find, body: str, surface: str, name: str) -> None:
