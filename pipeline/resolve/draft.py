@@ -21,6 +21,9 @@ _CLAUSE = re.compile(r"[，；;：:（(）)]|,(?!\d{3})")
 # Between a number and the noun it counts: 的, a rank, a quoted label (2万多家省级“专精特新”中小企业).
 _NOUN_GAP = re.compile(r"的?(?:(?:国家|省|市|县|区)级)?(?:“[^”，。]{1,8}”|「[^」，。]{1,8}」)?的?")
 _MAX_NOUN_GAP = 14
+# 15家[年产值50亿元以上]工业企业, 30家[用工100人以上的]企业: a class's definition between a count
+# of firms and their noun (the class's own number is no record: `defines_class`)
+_CLASS_GAP = re.compile(r"[\u4e00-\u9fff]{1,6}?[\d.]+[万亿千百]*[\u4e00-\u9fff]{0,2}?(?:及)?(?:以上|以下)的?")
 _MODIFIER = re.compile(r"(?:(?:国家|省|市|县|区)级)?[\u4e00-\u9fff“”「」]{1,8}")
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _NAME_SPAN = 16  # “就在苏州”, “宁波欢迎你”返岗专列: names are short; speech is longer
@@ -120,6 +123,9 @@ def counted_noun(found: SentenceFindings, quantity: Quantity) -> Noun | None:
             if _NOUN_GAP.fullmatch(gap):
                 return noun
             if _trade_before_firm(found, quantity, noun, gap):
+                return noun
+            if quantity.classifier in ("家", "户") and noun.kind == "enterprise" and (
+                    _CLASS_GAP.fullmatch(gap)):
                 return noun
     return None
 

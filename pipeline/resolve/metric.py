@@ -55,6 +55,10 @@ _LIST = re.compile(r"[、和及与]")
 # before the number, or after 其中 (not 企业中已复工的: what the firms did, nor 中国/中关村)
 _BAND = re.compile(r"(?:(?<=企业)|(?<=单位)|(?<=工厂)|(?<=公司)|(?<=商户)|(?<=主体)|(?<=其))中"
                    r"(?P<band>(?:(?!复工|复产|开工|复业)[^，。；,;\d]){1,20}的)(?:有|共有|达)?$")
+# 25户…工业企业中，有15家产能利用率达到95%以上: a subset of the firms named before, whose band
+# (a rate they reach) is said after the number
+_SUBSET_HEAD = re.compile(r"(?:企业|单位|工厂|公司|商户|主体|其)中[，,]?(?:有|共有)?$")
+_RATE_METRICS = frozenset((Metric.resumption_rate, Metric.at_work_rate))
 MAX_CUE_GAP = 26
 _PERSON_CLASSIFIERS = frozenset(("人", "名", "位", "人次"))  # 带动社区1809名: people counted
 _STOCK_ENDS = frozenset("，。；,;、！？")  # what may follow a workforce counted after its number
@@ -479,7 +483,15 @@ class MetricResolver:
             return choice
         start, _ = clause(found.text, quantity.start, quantity.end)
         band = _BAND.search(found.text, start, quantity.start)
-        return (Metric.other, band.group("band"), Unit.enterprise) if band else choice
+        if band:
+            return Metric.other, band.group("band"), Unit.enterprise
+        # the rate right after the count (444家复工、复工率98.2%: the firms' own verb comes first)
+        rate = next((c for c in found.cues if c.metric in _RATE_METRICS
+                     and c.start == quantity.end), None)
+        if rate is not None and _SUBSET_HEAD.search(found.text, max(0, quantity.start - 8),
+                                                    quantity.start):
+            return Metric.other, rate.text, Unit.enterprise  # 中，有15家产能利用率达到95%以上
+        return choice
 
     def _on_strike(self, found: SentenceFindings, quantity: Quantity, choice: Choice | None
                    ) -> Choice | None:

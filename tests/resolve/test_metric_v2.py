@@ -512,3 +512,22 @@ def test_metric_v2_firms_named_by_their_peoples_noun_receive_support(
 def test_metric_v2_firms_counted_before_a_yearly_class_are_counted(record: Find) -> None:
     # 30家年产值…企业: 年 starts the class's words, it is no count of years
     assert record("全市30家年产值超亿元企业已全部复工。", "30家").metric.value == "enterprises_resumed"
+
+
+@pytest.mark.parametrize(("body", "surface", "metric"), [
+    # a class's definition between a count of firms and their noun
+    ("武汉15家年产值50亿元以上工业企业产能利用率达到95%及以上，用工稳定。", "15家", "enterprises_total"),
+    # a subset of the firms named before, whose band is the rate right after its number
+    ("25户产值50亿元以上的工业企业中，有15家产能利用率达到95%以上，用工稳定。", "15家", "other"),
+    # the firms' own verb before the rate: what they did
+    ("截至4月16日，全市452家规上企业中444家复工、复工率98.2%。", "444家", "enterprises_resumed"),
+])
+def test_metric_v2_firm_counts_before_a_class_or_a_band(
+        record: Find, body: str, surface: str, metric: str) -> None:
+    assert record(body, surface).metric.value == metric
+
+
+def test_metric_v2_capacity_is_one_word_not_a_modal(record: Find) -> None:
+    # 15家产能利用率: 家 / 产能 (not 家产 / 能, which read 能 as "can" and projected the share)
+    body = "25户产值50亿元以上的工业企业中，有15家产能利用率达到95%以上，用工稳定。"
+    assert record(body, "95%").projected is False
