@@ -11,7 +11,8 @@ a sentence's times and places are
 found when first read, and so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
 ask whether they are quoted of marks found once; the Simplified form of a text converted
-lately is kept. A rule that starts reading
+lately is kept; a part whose gated sentences give no draft whatever the parts before it
+left is passed over by the plan. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -22,14 +23,15 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from pipeline.document import RawDocument
 from pipeline.extract.findings import Found
 from pipeline.extract.sentence import find_places
 from pipeline.ingest.clean import _same_words, _word_key
 from pipeline.ingest.sentences import iter_sentences
-from pipeline.process import Extractor, _PlaceWork, _sentence_quantities
+from pipeline.process import Extractor, _period_places, _PlaceWork, _sentence_quantities
 from pipeline.resolve.context import ArticleContext
 from pipeline.resolve.draft import Quotes, quoted
 from pipeline.resolve.region import learn_places, paragraph_place
@@ -364,3 +366,77 @@ def test_shortcuts_kept_simplified_forms_are_fresh_ones(extractor: Extractor, te
         view = converter.view(text)
         assert view.text == converter._apply_fixes(converter._convert_run(
             "".join(view.original[i] for i in view.offsets)))
+
+
+# what the parts before a part leave (a period and a day named, targets announced, a topic,
+# places) and sentences whose drafts read it, or seem to: 同期, firms and their verbs, lists
+_BEFORE_PARTS = ["", "2020年3月，全市城镇新增就业1.2万人，同比增长5%。\n",
+                 "今年主要预期目标是：\n", "记者4月20日获悉，大庆市减班休息企业增多。\n",
+                 "一季度，全省规上企业复工率达98%，比上年同期提高3个百分点。\n"]
+_PART_WORDS = [*_SCORED_WORDS, "同期", "上年同期", "比上年同期", "同比", "减班休息", "实施单位", "；", "农业部门为",
+               "32家企业", "2月15日前", "全部复工", "低于", "全国", "。", "\n", "一季度", "当天", "分别为", "91.3%",
+               "和", "1,200人", "两家", "三名", "贷款", "项目", "6.5万人", "万元", "每人"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(_BEFORE_PARTS), st.lists(st.sampled_from(_PART_WORDS), max_size=40).map("".join),
+       st.sampled_from(["", "\n据悉，就业形势稳定。", "\n全市新增就业3000人。"]))
+def test_shortcuts_parts_without_a_draft_change_no_document(
+        extractor: Extractor, before: str, part: str, after: str) -> None:
+    # `Extractor._may_yield`: a part the plan passes over as giving no draft, whatever the
+    # parts before it left, changes nothing: the documents are those of reading every part
+    # that holds a gated sentence (as before the shortcut)
+    reading = copy.copy(extractor)
+    reading._may_yield = lambda part, published: True  # type: ignore[method-assign]
+    raw = RawDocument(content=before + part + after, source="test", doc_id="test",
+                      metadata={"published_at": "2020-04-28", "title": "就业"})
+    assert extractor.process(raw) == reading.process(raw)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_PART_WORDS), max_size=16).map("".join), st.booleans(), st.booleans(),
+       st.booleans())
+@example("全国32家企业比家平均高于上年同期复工", False, False, False)  # 同期 after a period: a firm's verb
+def test_shortcuts_sentence_without_a_draft_gives_none_after_any_part(
+        extractor: Extractor, sentence: str, topical: bool, topic: bool, listed: bool) -> None:
+    # `Extractor._drafts_in`: a sentence it finds no draft in gives none whatever the parts
+    # before left (a day and a period named, targets announced, subject hints); the metric
+    # hints stay empty up to a part's first draft
+    from schemas import Metric
+
+    published = dt.date(2020, 4, 28)
+    quantities = extractor.quantities.find(sentence)
+    paragraph_topic = extractor.lexicon.modifiers.topics[0] if topic else None
+    if extractor._drafts_in(sentence, quantities, published, topical, paragraph_topic, listed):
+        return
+    for anchor, period in ((None, None), (dt.date(2020, 4, 20), "2020-03"), (None, "2019")):
+        found = extractor.sentences.find(
+            sentence, published=published, anchor=anchor, period=period, topical=topical,
+            subject_hints={metric: "员工" for metric in Metric}, topic=paragraph_topic,
+            targets=period is not None, continues_list=listed, quantities=quantities)
+        assert extractor.resolver.link(found) == []
+
+
+def test_shortcuts_period_places_tell_a_same_period_word(extractor: Extractor) -> None:
+    # 同期 is a time only after a period was named: the shortcut then lets the part be read
+    published = dt.date(2020, 4, 28)
+    assert _period_places(extractor.times, "比上年同期增长5%", published)
+    assert not _period_places(extractor.times, "3月城镇新增就业1万人，当天", published)
+
+
+def test_shortcuts_parts_without_a_draft_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every part that holds a gated sentence is read
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    passed: list[bool] = []
+    may_yield = Extractor._may_yield
+
+    def counted(self: Extractor, *args: Any) -> bool:
+        passed.append(may_yield(self, *args))
+        return passed[-1]
+
+    monkeypatch.setattr(Extractor, "_may_yield", counted)
+    shortcut = [extractor.process(raw) for raw in documents]
+    assert passed.count(False) > 50  # the shortcut is taken
+    monkeypatch.setattr(Extractor, "_may_yield", lambda *args: True)
+    assert [extractor.process(raw) for raw in documents] == shortcut
