@@ -347,12 +347,23 @@ class Extractor:
                                                   self.settings.max_sentence_chars)
                 if quantities is None:
                     quantities = self.quantities.find(sentence)
-                if not self.resolver.gives_no_draft(sentence, quantities) and self._drafts_in(
+                if not self._gives_no_draft(sentence, quantities, not topical, topic) and self._drafts_in(
                         sentence, quantities, published, topical, topic, continues_list):
                     return True
             if topics:
                 topic = self.lexicon.topic_of(sentence) or topic
         return False
+
+    def _gives_no_draft(self, sentence: str, quantities: list[Quantity], off_topic: bool,
+                        topic: Topic | None) -> bool:
+        """True when the linker gives `sentence` no draft, told without its findings: its
+        numbers are all words under ten, or (`off_topic`) its paragraph is not about work, no
+        sentence before it in the paragraph gave a draft (whose metric a breakdown or a list
+        item may take), and it names nothing that gives a metric outside the generic ones
+        (`SentenceResolver.gives_no_draft_off_topic`)."""
+        resolver = self.resolver
+        return resolver.gives_no_draft(sentence, quantities) or (
+            off_topic and resolver.gives_no_draft_off_topic(sentence, topic))
 
     def _drafts_in(self, sentence: str, quantities: list[Quantity], published: dt.date | None,
                    topical: bool, topic: Topic | None, continues_list: bool) -> bool:
@@ -433,7 +444,9 @@ class Extractor:
                                               self.settings.max_sentence_chars)
             if quantities is None:
                 quantities = self.quantities.find(sentence)
-            drafts = [] if self.resolver.gives_no_draft(sentence, quantities) else self.resolver.link(
+            off_topic = not topical and not metric_hints  # (a hint may name a specific metric)
+            drafts = [] if self._gives_no_draft(sentence, quantities, off_topic, paragraph.topic
+                                                ) else self.resolver.link(
                 self.sentences.find(
                     sentence, published=article.published, subject_hints=dict(hints),
                     metric_hints=dict(metric_hints), topical=topical,

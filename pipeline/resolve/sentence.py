@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pipeline.extract.findings import SentenceFindings
-from pipeline.extract.lexicon import Lexicon, Noun
+from pipeline.extract.lexicon import Lexicon, Noun, Topic
 from pipeline.extract.numbers import Quantity
 from pipeline.resolve.date import sentence_date
 from pipeline.resolve.draft import Draft, clause, counted_noun
@@ -32,6 +32,16 @@ class SentenceResolver:
         self.lexicon = lexicon
         self.metrics = MetricResolver(lexicon)
         self.kinds = KindResolver(lexicon)
+        # the metrics a cue can give a draft outside the generic ones (`_draft`'s test of a
+        # paragraph not about work): its own, its rate (a share of what it counts), and for a
+        # cue of new jobs the workforce 累计…就业 makes of it (`MetricResolver._by_cue`)
+        generic, table = lexicon.generic_metrics, lexicon.metric_table.metrics
+        self._specific_cues = frozenset(
+            metric for metric, spec in table.items()
+            if metric not in generic or (spec.rate is not None and spec.rate not in generic)
+            or metric is Metric.jobs_created)
+        modifiers = lexicon.modifiers
+        self._specific_nouns = frozenset((*modifiers.worker_stock_nouns, *modifiers.project_nouns))
 
     def gives_no_draft(self, text: str, quantities: Sequence[Quantity]) -> bool:
         """True when `link` gives no draft for the findings of the sentence `text` whose
@@ -42,6 +52,24 @@ class SentenceResolver:
         kind; their findings are not made."""
         return all(self._word_under_ten(text, quantity, quantity.unit) for quantity in quantities
                    ) and not any(cue.unit is Unit.ratio for cue in self.lexicon.cues(text))
+
+    def gives_no_draft_off_topic(self, text: str, topic: Topic | None) -> bool:
+        """True when `link` gives no draft for the sentence `text` of a paragraph not about
+        work (`SentenceFindings.topical` false), whatever else it finds. There `_draft` keeps
+        no generic metric (money, firm counts, shares, `other`, ...); a metric outside them
+        comes only from a cue (its metric or its rate; new jobs made a workforce by 累计), the
+        paragraph's topic (减班休息), a workforce noun (`_worker_stock`: 我国有2.88亿农民工) or
+        the first draft before it in the sentence (a breakdown, a rate of a figure); and a
+        count of projects resuming work is a draft without that test. With the learned
+        classifier, which may choose any metric, nothing is told. Nine in ten paragraphs
+        whose sentences the Extractor links are not about work, and they give almost none."""
+        if self.metrics.learned is not None or topic is not None:
+            return False
+        specific = self._specific_cues
+        if any(cue.metric in specific for cue in self.lexicon.cues(text)):
+            return False
+        nouns = self._specific_nouns
+        return not any(noun.text in nouns for noun in self.lexicon.nouns(text))
 
     def _word_under_ten(self, text: str, quantity: Quantity, unit: Unit | None) -> bool:
         """一家, 两名: a word for a number under ten, no share and no vehicles counted, which

@@ -12,7 +12,8 @@ found when first read, and so are the times of a part; a sentence's quantities a
 its part's; a line is compared with the headline from its start first; a body's places
 ask whether they are quoted of marks found once; the Simplified form of a text converted
 lately is kept; a part whose gated sentences give no draft whatever the parts before it
-left is passed over by the plan. A rule that starts reading
+left is passed over by the plan; a sentence of a paragraph not about work that names no word
+of a metric outside the generic ones is not linked. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -439,4 +440,60 @@ def test_shortcuts_parts_without_a_draft_change_no_record(
     shortcut = [extractor.process(raw) for raw in documents]
     assert passed.count(False) > 50  # the shortcut is taken
     monkeypatch.setattr(Extractor, "_may_yield", lambda *args: True)
+    assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+_OFF_TOPIC_WORDS = [*_PART_WORDS, "农民工", "本地农民工", "外出务工", "我国有", "项目", "重大项目", "开工", "全面复工", "累计",
+                    "转移就业", "新增就业", "城镇新增就业", "招聘会", "求职者", "提供岗位", "失业率", "复工率", "员工中有", "劳动力",
+                    "吸纳", "培训", "补贴", "发放", "资金", "亿元", "家企业", "名工人", "人次", "求人倍率为1.35", "其中",
+                    "稳岗返还企业", "为", "向", "罢工", "乘坐", "抵达", "满负荷生产的有", "万个", "2.88亿"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_OFF_TOPIC_WORDS), max_size=18).map("".join), st.booleans(),
+       st.booleans())
+@example("我国有2.88亿农民工", False, False)  # a workforce noun, no cue
+@example("全县300个重大项目全面复工", False, False)  # projects resuming work
+def test_shortcuts_off_topic_sentence_without_a_specific_word_gives_no_draft(
+        extractor: Extractor, sentence: str, listed: bool, targets: bool) -> None:
+    # `SentenceResolver.gives_no_draft_off_topic`: in a paragraph not about work, with no
+    # draft before it in the paragraph (no metric hints), such a sentence links to no draft
+    # whatever else the paragraph left (subject hints, a list going on, a day and period)
+    from schemas import Metric
+
+    if not extractor.resolver.gives_no_draft_off_topic(sentence, None):
+        return
+    found = extractor.sentences.find(
+        sentence, published=dt.date(2020, 4, 28), anchor=dt.date(2020, 4, 20), period="2020-03",
+        topical=False, subject_hints={metric: "员工" for metric in Metric}, continues_list=listed,
+        targets=targets)
+    assert extractor.resolver.link(found) == []
+
+
+def test_shortcuts_off_topic_words_tell_a_specific_metric(extractor: Extractor) -> None:
+    # each way to a metric outside the generic ones keeps the sentence linked
+    resolver = extractor.resolver
+    topic = extractor.lexicon.modifiers.topics[0]
+    for sentence in ("我国有2.88亿农民工", "300个重大项目全面复工", "累计帮扶转移就业1213万人",
+                     "举办招聘会12场", "求职者3000人", "城镇调查失业率为5.2%"):
+        assert not resolver.gives_no_draft_off_topic(sentence, None), sentence
+    assert not resolver.gives_no_draft_off_topic("实施单位320家", topic)
+    assert resolver.gives_no_draft_off_topic("发放资金3000万元", None)
+
+
+def test_shortcuts_off_topic_sentences_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every gated sentence off the topic is linked
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    told: list[bool] = []
+    off_topic = type(extractor.resolver).gives_no_draft_off_topic
+
+    def counted(self: Any, *args: Any) -> bool:
+        told.append(off_topic(self, *args))
+        return told[-1]
+
+    monkeypatch.setattr(type(extractor.resolver), "gives_no_draft_off_topic", counted)
+    shortcut = [extractor.process(raw) for raw in documents]
+    assert told.count(True) > 50  # the shortcut is taken
+    monkeypatch.setattr(type(extractor.resolver), "gives_no_draft_off_topic", lambda *args: False)
     assert [extractor.process(raw) for raw in documents] == shortcut
