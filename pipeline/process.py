@@ -247,7 +247,7 @@ class Extractor:
             part = parts[index]
             if part.repeats:
                 continue  # a summary box that repeats the body yields nothing (the contract)
-            if part.gates:
+            if part.gates and not self._off_topic(part):
                 self._read_part(view, part, words)
                 if part.last_gated >= 0 and self._may_yield(part, published):
                     last = index
@@ -314,6 +314,13 @@ class Extractor:
                                             continues_list, gated and not own))
             if topical and not topic_seen:
                 topic_seen = self.lexicon.topic_of(sentence) is not None
+
+    def _off_topic(self, part: _Part) -> bool:
+        """A part not about work whose words give no sentence of it a metric outside the
+        generic ones (`SentenceResolver.paragraph_gives_no_draft_off_topic`): it gives no
+        draft, which the plan then knows without reading its figures and sentences."""
+        return not self.lexicon.is_labour_topic(part.text) and (
+            self.resolver.paragraph_gives_no_draft_off_topic(part.text))
 
     def _may_yield(self, part: _Part, published: dt.date | None) -> bool:
         """False when no gated sentence of `part` gives a draft in `_paragraph_records`,

@@ -497,3 +497,40 @@ def test_shortcuts_off_topic_sentences_change_no_record(
     assert told.count(True) > 50  # the shortcut is taken
     monkeypatch.setattr(type(extractor.resolver), "gives_no_draft_off_topic", lambda *args: False)
     assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*_OFF_TOPIC_WORDS, "“外来务工”人员", "“农民”工", "外来务工", "人员", "高校应届毕业生",
+                                 "“", "”", "；", "。", "！"]), max_size=30).map("".join))
+@example("全县“外来务工”人员2.1万人。")  # a quoted group makes the noun 外来务工人员
+def test_shortcuts_paragraph_off_topic_scan_answers_as_its_sentences(
+        extractor: Extractor, paragraph: str) -> None:
+    # `SentenceResolver.paragraph_gives_no_draft_off_topic`: one scan of a paragraph tells
+    # what `gives_no_draft_off_topic` tells of each sentence, and no sentence opens a topic
+    resolver, lexicon = extractor.resolver, extractor.lexicon
+    assert resolver._specific_scan is not None  # (the shipped data can be scanned)
+    if not resolver.paragraph_gives_no_draft_off_topic(paragraph):
+        return
+    for start, end in iter_sentences(paragraph, budgeted=False):
+        sentence = paragraph[start:end]
+        assert lexicon.topic_of(sentence) is None
+        assert resolver.gives_no_draft_off_topic(sentence, None)
+
+
+def test_shortcuts_off_topic_parts_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when the plan reads every gated part off the topic
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    told: list[bool] = []
+    scan = type(extractor.resolver).paragraph_gives_no_draft_off_topic
+
+    def counted(self: Any, *args: Any) -> bool:
+        told.append(scan(self, *args))
+        return told[-1]
+
+    monkeypatch.setattr(type(extractor.resolver), "paragraph_gives_no_draft_off_topic", counted)
+    shortcut = [extractor.process(raw) for raw in documents]
+    assert told.count(True) > 20  # the shortcut is taken
+    monkeypatch.setattr(type(extractor.resolver), "paragraph_gives_no_draft_off_topic",
+                        lambda *args: False)
+    assert [extractor.process(raw) for raw in documents] == shortcut
