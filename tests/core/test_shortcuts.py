@@ -8,7 +8,8 @@ least score each can have up; a text that names no lead-in of targets is not rea
 words under ten that no rule keeps is not analysed; a sentence in which the gate words of the
 whole text show none is not scanned for metric words;
 a sentence's times and places are
-found when first read, and so are the times of a part; a sentence's quantities are taken from
+found when first read (and its word boundaries kept for the sentences found lately), and
+so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
 ask whether they are quoted of marks found once; the Simplified form of a text converted
 lately is kept; a part whose gated sentences give no draft whatever the parts before it
@@ -140,6 +141,7 @@ def test_shortcuts_cues_scored_from_the_least_up_change_no_draft(extractor: Extr
         return best[1] if best is not None else None
 
     def find() -> Any:  # a new sentence each time: no word boundaries kept between the runs
+        extractor.sentences._boundaries.cache_clear()  # type: ignore[attr-defined]
         return extractor.sentences.find(sentence, published=dt.date(2020, 4, 28), topical=True)
 
     lazy = extractor.resolver.link(find())
@@ -534,3 +536,21 @@ def test_shortcuts_off_topic_parts_change_no_record(
     monkeypatch.setattr(type(extractor.resolver), "paragraph_gives_no_draft_off_topic",
                         lambda *args: False)
     assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SCORED_WORDS), max_size=12).map("".join), max_size=6),
+       st.lists(st.integers(0, 40), max_size=12))
+def test_shortcuts_word_boundaries_kept_answer_as_new_ones(
+        extractor: Extractor, sentences: list[str], offsets: list[int]) -> None:
+    # `SentenceFinder.find` keeps the word boundaries of its last sentences: the kept ones,
+    # asked again in any order, answer as boundaries made anew
+    from pipeline.extract.segment import WordBoundaries
+
+    finder = extractor.sentences
+    for sentence in [*sentences, *reversed(sentences)]:
+        kept = finder.find(sentence).token_starts, finder.find(sentence).token_ends
+        fresh = WordBoundaries(sentence)
+        for offset in [*offsets, *reversed(offsets)]:
+            assert (offset in kept[0], offset in kept[1]) == (offset in fresh.starts,
+                                                              offset in fresh.ends)
