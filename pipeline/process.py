@@ -342,6 +342,8 @@ class Extractor:
             return True
 
     def _gives_draft(self, part: _Part, published: dt.date | None) -> bool:
+        """The loop of `_paragraph_records` up to a part's first draft, with what a draft
+        reads of it: its gated sentences in order and the topic they carry."""
         text = part.text
         topical = self.lexicon.is_labour_topic(text)  # (a part with a gated sentence)
         topics = self.lexicon.topic_words_in(text)
