@@ -2,8 +2,8 @@
 
 Stages: read/decode -> (HTML to text) -> clean -> convert (Simplified view with
 offset map) -> plan the paragraphs (their quantities, found with one regex scan, and which
-sentences pass the gates; the paragraphs after the last that can yield a record are not
-read) -> per paragraph: analyse only the sentences that pass (the finders by characters;
+sentences pass the gates; the paragraphs after the last whose gated sentences give a draft
+are not read) -> per paragraph: analyse only the sentences that pass (the finders by characters;
 jieba segments a block of a sentence only when a rule asks where its words start), keep the
 state later paragraphs read (the place state is updated only when a record reads it) ->
 assemble -> validate (pydantic, once, at the end).
@@ -34,7 +34,7 @@ from pipeline.errors import PipelineError, doc_error
 from pipeline.extract.findings import Found
 from pipeline.extract.gazetteer import Gazetteer, Place, lies_in, shared_gazetteer
 from pipeline.extract.learned_places import attach as attach_learned_places
-from pipeline.extract.lexicon import shared_lexicon
+from pipeline.extract.lexicon import Topic, shared_lexicon
 from pipeline.extract.numbers import Quantity, QuantityFinder
 from pipeline.extract.sentence import SentenceFinder
 from pipeline.extract.timex import TimeFinder, TimeMention
@@ -118,7 +118,7 @@ class Extractor:
         parts: list[_Part] = []
         last = -1
         try:
-            parts, last = self._plan(view, ranges)
+            parts, last = self._plan(view, ranges, article.published)
             check_budget()  # what ran out while reading stops here, as in the loop below
         except PipelineError as error:
             errors.append(error.to_doc_error())
@@ -221,14 +221,17 @@ class Extractor:
             yield from paragraph_parts(view.text, start, end)
 
     # -- paragraphs and sentences --------------------------------------------------------
-    def _plan(self, view: TextView, ranges: list[tuple[int, int]]) -> tuple[list[_Part], int]:
+    def _plan(self, view: TextView, ranges: list[tuple[int, int]], published: dt.date | None
+              ) -> tuple[list[_Part], int]:
         """The parts of the body, and the index of the last that can yield a record (-1: none).
 
         State flows only forward through the parts (places seen, targets, the last day and
         period, a carried place), so the parts after that one change nothing that is written
         and are not read at all. A part can yield a record only when a sentence of it holds a
-        figure and passes the gate of `_paragraph_records`; the parts are tried from the end,
-        and a part whose text names no gate word at all is passed over without its figures.
+        figure and passes the gate of `_paragraph_records`, and when its gated sentences give
+        a draft (`_may_yield`: whether they do is decided within the part); the parts are
+        tried from the end, and a part whose text names no gate word at all is passed over
+        without its figures.
         """
         # a numbered point goes on with its speaker, a quote with the scene before it
         parts = [_Part(start, end, continues or _opens_quote(view.text, start), view.text[start:end])
@@ -244,9 +247,9 @@ class Extractor:
             part = parts[index]
             if part.repeats:
                 continue  # a summary box that repeats the body yields nothing (the contract)
-            if part.gates:
+            if part.gates and not self._off_topic(part):
                 self._read_part(view, part, words)
-                if part.last_gated >= 0:
+                if part.last_gated >= 0 and self._may_yield(part, published):
                     last = index
                     break
         for part in parts[: max(last, 0)]:
@@ -312,6 +315,84 @@ class Extractor:
             if topical and not topic_seen:
                 topic_seen = self.lexicon.topic_of(sentence) is not None
 
+    def _off_topic(self, part: _Part) -> bool:
+        """A part not about work whose words give no sentence of it a metric outside the
+        generic ones (`SentenceResolver.paragraph_gives_no_draft_off_topic`): it gives no
+        draft, which the plan then knows without reading its figures and sentences."""
+        return not self.lexicon.is_labour_topic(part.text) and (
+            self.resolver.paragraph_gives_no_draft_off_topic(part.text))
+
+    def _may_yield(self, part: _Part, published: dt.date | None) -> bool:
+        """False when no gated sentence of `part` gives a draft in `_paragraph_records`,
+        whatever the parts before it left; True when one may (or the test fails: the loop
+        then meets the failure and reports it).
+
+        Whether a sentence gives a draft reads only the part (`SentenceFindings` of the
+        sentence; the part's topicality, topic and list; the metric hints, which stay empty
+        up to a part's first draft, as `listed_drafts` stays false and the list items are
+        skipped) and the publication day. The state the parts before leave (the place state,
+        targets, the last day and period, subject hints) decides fields of a draft, not
+        whether there is one; only where a 同期 stands does whether a period was named before
+        change which times a sentence holds, and then the part may yield. A document whose
+        gated parts give no draft (about two fifths of the archive) runs no paragraph loop.
+        """
+        try:
+            return self._gives_draft(part, published)
+        except Exception:  # as the loop would fail: it reports what went wrong
+            return True
+
+    def _gives_draft(self, part: _Part, published: dt.date | None) -> bool:
+        """The loop of `_paragraph_records` up to a part's first draft, with what a draft
+        reads of it: its gated sentences in order and the topic they carry."""
+        text = part.text
+        topical = self.lexicon.is_labour_topic(text)  # (a part with a gated sentence)
+        topics = self.lexicon.topic_words_in(text)
+        topic: Topic | None = None  # the topic carried to the sentence (`_carry_forward`)
+        for s_start, s_end, _positioned, gated, continues_list, list_only in part.sentences[
+                : part.last_gated + 1]:
+            sentence = text[s_start:s_end]
+            if gated and not list_only:  # (an item of a list goes on only after a draft)
+                quantities = _sentence_quantities(text, part.quantities, s_start, s_end,
+                                                  self.settings.max_sentence_chars)
+                if quantities is None:
+                    quantities = self.quantities.find(sentence)
+                if not self._gives_no_draft(sentence, quantities, not topical, topic) and self._drafts_in(
+                        sentence, quantities, published, topical, topic, continues_list):
+                    return True
+            if topics:
+                topic = self.lexicon.topic_of(sentence) or topic
+        return False
+
+    def _gives_no_draft(self, sentence: str, quantities: list[Quantity], off_topic: bool,
+                        topic: Topic | None) -> bool:
+        """True when the linker gives `sentence` no draft, told without its findings: its
+        numbers are all words under ten, or (`off_topic`) its paragraph is not about work, no
+        sentence before it in the paragraph gave a draft (whose metric a breakdown or a list
+        item may take), and it names nothing that gives a metric outside the generic ones
+        (`SentenceResolver.gives_no_draft_off_topic`)."""
+        resolver = self.resolver
+        return resolver.gives_no_draft(sentence, quantities) or (
+            off_topic and resolver.gives_no_draft_off_topic(sentence, topic))
+
+    def _drafts_in(self, sentence: str, quantities: list[Quantity], published: dt.date | None,
+                   topical: bool, topic: Topic | None, continues_list: bool) -> bool:
+        """Whether the linker may give `sentence` a draft (no metric hints, no targets, no
+        day or period named before), or its times depend on a period named before."""
+        asked = False
+
+        def when() -> tuple[dt.date | None, str | None]:
+            nonlocal asked
+            asked = True
+            return None, None
+
+        found = self.sentences.find(sentence, published=published, topical=topical, topic=topic,
+                                    continues_list=continues_list, when=when,
+                                    quantities=quantities)
+        if self.resolver.link(found):
+            return True
+        # the rules read the times' places only; 同期 is one only after a named period
+        return asked and _period_places(self.times, sentence, published)
+
     def _paragraph_records(
         self, view: TextView, part: _Part, article: ArticleContext, carry: bool, final: bool,
         places: _PlaceWork, times: _TimeChain,
@@ -372,7 +453,9 @@ class Extractor:
                                               self.settings.max_sentence_chars)
             if quantities is None:
                 quantities = self.quantities.find(sentence)
-            drafts = [] if self.resolver.gives_no_draft(sentence, quantities) else self.resolver.link(
+            off_topic = not topical and not metric_hints  # (a hint may name a specific metric)
+            drafts = [] if self._gives_no_draft(sentence, quantities, off_topic, paragraph.topic
+                                                ) else self.resolver.link(
                 self.sentences.find(
                     sentence, published=article.published, subject_hints=dict(hints),
                     metric_hints=dict(metric_hints), topical=topical,
@@ -762,6 +845,14 @@ def _sentence_quantities(text: str, quantities: list[Quantity], start: int, end:
                 return None
             inside.append(_shift(quantity, -start))
     return inside
+
+
+def _period_places(finder: TimeFinder, sentence: str, published: dt.date | None) -> bool:
+    """Whether the times `sentence` holds lie elsewhere after a period was named before it
+    (同期 dates nothing, and is no time, before one): the day and period named before change
+    only the values of the others."""
+    alone = [(t.start, t.end) for t in finder.find(sentence, published, None, None)]
+    return alone != [(t.start, t.end) for t in finder.find(sentence, published, None, "2000-01")]
 
 
 def _holds(heads: list[int], start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from pipeline.extract.findings import Found, PlaceRef, SentenceFindings
@@ -65,6 +66,11 @@ class SentenceFinder:
         self.times = times
         self.gazetteer = gazetteer
         self.learned_places: PlaceRecognizer | None = None  # set by the Extractor when switched on
+        # the word boundaries of the last sentences found, with the blocks jieba segmented in
+        # them: the Extractor's plan links the sentences of a part that may yield a record up
+        # to its first draft, and its loop then links them again (a pure function of the
+        # text; a question asked of either finding segments a block once)
+        self._boundaries: Callable[[str], WordBoundaries] = lru_cache(maxsize=32)(WordBoundaries)
 
     def find(
         self,
@@ -89,7 +95,7 @@ class SentenceFinder:
         them (`QuantityFinder.find(text)`).
         """
         markers = self.lexicon.markers(text)
-        boundaries = WordBoundaries(text)
+        boundaries = self._boundaries(text)
         learned = self.learned_places
 
         def times() -> list[TimeMention]:

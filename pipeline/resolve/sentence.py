@@ -12,9 +12,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+import ahocorasick_rs
+
 from pipeline.extract.findings import SentenceFindings
-from pipeline.extract.lexicon import Lexicon, Noun
+from pipeline.extract.lexicon import Lexicon, Noun, Topic
 from pipeline.extract.numbers import Quantity
+from pipeline.extract.prefilter import guarded, matches_in_wider_text, widened
 from pipeline.resolve.date import sentence_date
 from pipeline.resolve.draft import Draft, clause, counted_noun
 from pipeline.resolve.kind import KindResolver, direction_of
@@ -32,6 +35,17 @@ class SentenceResolver:
         self.lexicon = lexicon
         self.metrics = MetricResolver(lexicon)
         self.kinds = KindResolver(lexicon)
+        # the metrics a cue can give a draft outside the generic ones (`_draft`'s test of a
+        # paragraph not about work): its own, its rate (a share of what it counts), and for a
+        # cue of new jobs the workforce 累计…就业 makes of it (`MetricResolver._by_cue`)
+        generic, table = lexicon.generic_metrics, lexicon.metric_table.metrics
+        self._specific_cues = frozenset(
+            metric for metric, spec in table.items()
+            if metric not in generic or (spec.rate is not None and spec.rate not in generic)
+            or metric is Metric.jobs_created)
+        modifiers = lexicon.modifiers
+        self._specific_nouns = frozenset((*modifiers.worker_stock_nouns, *modifiers.project_nouns))
+        self._specific_scan = _specific_scan(lexicon, self._specific_cues, self._specific_nouns)
 
     def gives_no_draft(self, text: str, quantities: Sequence[Quantity]) -> bool:
         """True when `link` gives no draft for the findings of the sentence `text` whose
@@ -42,6 +56,37 @@ class SentenceResolver:
         kind; their findings are not made."""
         return all(self._word_under_ten(text, quantity, quantity.unit) for quantity in quantities
                    ) and not any(cue.unit is Unit.ratio for cue in self.lexicon.cues(text))
+
+    def gives_no_draft_off_topic(self, text: str, topic: Topic | None) -> bool:
+        """True when `link` gives no draft for the sentence `text` of a paragraph not about
+        work (`SentenceFindings.topical` false), whatever else it finds. There `_draft` keeps
+        no generic metric (money, firm counts, shares, `other`, ...); a metric outside them
+        comes only from a cue (its metric or its rate; new jobs made a workforce by 累计), the
+        paragraph's topic (减班休息), a workforce noun (`_worker_stock`: 我国有2.88亿农民工) or
+        the first draft before it in the sentence (a breakdown, a rate of a figure); and a
+        count of projects resuming work is a draft without that test. With the learned
+        classifier, which may choose any metric, nothing is told. Nine in ten paragraphs
+        whose sentences the Extractor links are not about work, and they give almost none."""
+        if self.metrics.learned is not None or topic is not None:
+            return False
+        specific = self._specific_cues
+        if any(cue.metric in specific for cue in self.lexicon.cues(text)):
+            return False
+        nouns = self._specific_nouns
+        return not any(noun.text in nouns for noun in self.lexicon.nouns(text))
+
+    def paragraph_gives_no_draft_off_topic(self, text: str) -> bool:
+        """True when `gives_no_draft_off_topic` holds for every sentence of the paragraph
+        `text` (not about work) with no topic carried, told by one scan of it: it names no
+        topic word (so no sentence opens a topic) and none of the words and patterns a
+        sentence's specific cues and nouns come from (`_specific_scan`), each of which is
+        found in a paragraph wherever it is found in a sentence of it."""
+        if self.metrics.learned is not None or self._specific_scan is None:
+            return False
+        if self.lexicon.topic_words_in(text):
+            return False
+        words, patterns = self._specific_scan
+        return not words.find_matches_as_indexes(text) and patterns.search(text) is None
 
     def _word_under_ten(self, text: str, quantity: Quantity, unit: Unit | None) -> bool:
         """一家, 两名: a word for a number under ten, no share and no vehicles counted, which
@@ -186,3 +231,27 @@ class SentenceResolver:
             if len(rates) == len(after):  # 开工率和人员复岗率分别回升至99.1%和95.4%
                 for draft, cue in zip(after, rates, strict=True):
                     draft.metric, draft.indicator = cue.metric, cue.text
+
+
+def _specific_scan(lexicon: Lexicon, metrics: frozenset[Metric], nouns: frozenset[str]
+                   ) -> tuple[ahocorasick_rs.AhoCorasick, re.Pattern[str]] | None:
+    """What a paragraph holds wherever a sentence of it has a cue of one of `metrics` or a noun
+    of `nouns` (`Lexicon.cues`, `Lexicon.nouns`): the terms of those cues and the nouns as
+    words (a word in a sentence is in its paragraph; a cue's context words only drop it), and
+    as patterns those of the cues, the quoted groups (“外来务工”人员 is the noun 外来务工人员) and
+    the subject patterns of those nouns, each as it matches in a wider text (`widened`).
+    None when a pattern cannot be so widened, or they cannot be joined."""
+    groups = [group for group in lexicon.metric_table.cues if group.metric in metrics]
+    words = [*dict.fromkeys(term for group in groups for term in group.terms), *sorted(nouns)]
+    table = lexicon.nouns_table
+    patterns = [*(pattern for group in groups for pattern in group.patterns),
+                table.quoted_group_pattern,
+                *(entry.pattern for entry in table.subject_patterns if entry.subject in nouns)]
+    wide = [pattern if matches_in_wider_text(pattern) else widened(pattern) for pattern in patterns]
+    if not words or any(pattern is None for pattern in wide):
+        return None
+    try:
+        joined = re.compile(guarded("|".join(f"(?:{pattern})" for pattern in wide)))
+    except re.error:  # clashing group names
+        return None
+    return ahocorasick_rs.AhoCorasick(words), joined

@@ -8,10 +8,13 @@ least score each can have up; a text that names no lead-in of targets is not rea
 words under ten that no rule keeps is not analysed; a sentence in which the gate words of the
 whole text show none is not scanned for metric words;
 a sentence's times and places are
-found when first read, and so are the times of a part; a sentence's quantities are taken from
+found when first read (and its word boundaries kept for the sentences found lately), and
+so are the times of a part; a sentence's quantities are taken from
 its part's; a line is compared with the headline from its start first; a body's places
 ask whether they are quoted of marks found once; the Simplified form of a text converted
-lately is kept. A rule that starts reading
+lately is kept; a part whose gated sentences give no draft whatever the parts before it
+left is passed over by the plan; a sentence of a paragraph not about work that names no word
+of a metric outside the generic ones is not linked. A rule that starts reading
 something else must update the shortcut; these properties fail first.
 """
 
@@ -22,14 +25,15 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from pipeline.document import RawDocument
 from pipeline.extract.findings import Found
 from pipeline.extract.sentence import find_places
 from pipeline.ingest.clean import _same_words, _word_key
 from pipeline.ingest.sentences import iter_sentences
-from pipeline.process import Extractor, _PlaceWork, _sentence_quantities
+from pipeline.process import Extractor, _period_places, _PlaceWork, _sentence_quantities
 from pipeline.resolve.context import ArticleContext
 from pipeline.resolve.draft import Quotes, quoted
 from pipeline.resolve.region import learn_places, paragraph_place
@@ -137,6 +141,7 @@ def test_shortcuts_cues_scored_from_the_least_up_change_no_draft(extractor: Extr
         return best[1] if best is not None else None
 
     def find() -> Any:  # a new sentence each time: no word boundaries kept between the runs
+        extractor.sentences._boundaries.cache_clear()  # type: ignore[attr-defined]
         return extractor.sentences.find(sentence, published=dt.date(2020, 4, 28), topical=True)
 
     lazy = extractor.resolver.link(find())
@@ -364,3 +369,188 @@ def test_shortcuts_kept_simplified_forms_are_fresh_ones(extractor: Extractor, te
         view = converter.view(text)
         assert view.text == converter._apply_fixes(converter._convert_run(
             "".join(view.original[i] for i in view.offsets)))
+
+
+# what the parts before a part leave (a period and a day named, targets announced, a topic,
+# places) and sentences whose drafts read it, or seem to: 同期, firms and their verbs, lists
+_BEFORE_PARTS = ["", "2020年3月，全市城镇新增就业1.2万人，同比增长5%。\n",
+                 "今年主要预期目标是：\n", "记者4月20日获悉，大庆市减班休息企业增多。\n",
+                 "一季度，全省规上企业复工率达98%，比上年同期提高3个百分点。\n"]
+_PART_WORDS = [*_SCORED_WORDS, "同期", "上年同期", "比上年同期", "同比", "减班休息", "实施单位", "；", "农业部门为",
+               "32家企业", "2月15日前", "全部复工", "低于", "全国", "。", "\n", "一季度", "当天", "分别为", "91.3%",
+               "和", "1,200人", "两家", "三名", "贷款", "项目", "6.5万人", "万元", "每人"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(_BEFORE_PARTS), st.lists(st.sampled_from(_PART_WORDS), max_size=40).map("".join),
+       st.sampled_from(["", "\n据悉，就业形势稳定。", "\n全市新增就业3000人。"]))
+def test_shortcuts_parts_without_a_draft_change_no_document(
+        extractor: Extractor, before: str, part: str, after: str) -> None:
+    # `Extractor._may_yield`: a part the plan passes over as giving no draft, whatever the
+    # parts before it left, changes nothing: the documents are those of reading every part
+    # that holds a gated sentence (as before the shortcut)
+    reading = copy.copy(extractor)
+    reading._may_yield = lambda part, published: True  # type: ignore[method-assign]
+    raw = RawDocument(content=before + part + after, source="test", doc_id="test",
+                      metadata={"published_at": "2020-04-28", "title": "就业"})
+    assert extractor.process(raw) == reading.process(raw)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_PART_WORDS), max_size=16).map("".join), st.booleans(), st.booleans(),
+       st.booleans())
+@example("全国32家企业比家平均高于上年同期复工", False, False, False)  # 同期 after a period: a firm's verb
+def test_shortcuts_sentence_without_a_draft_gives_none_after_any_part(
+        extractor: Extractor, sentence: str, topical: bool, topic: bool, listed: bool) -> None:
+    # `Extractor._drafts_in`: a sentence it finds no draft in gives none whatever the parts
+    # before left (a day and a period named, targets announced, subject hints); the metric
+    # hints stay empty up to a part's first draft
+    from schemas import Metric
+
+    published = dt.date(2020, 4, 28)
+    quantities = extractor.quantities.find(sentence)
+    paragraph_topic = extractor.lexicon.modifiers.topics[0] if topic else None
+    if extractor._drafts_in(sentence, quantities, published, topical, paragraph_topic, listed):
+        return
+    for anchor, period in ((None, None), (dt.date(2020, 4, 20), "2020-03"), (None, "2019")):
+        found = extractor.sentences.find(
+            sentence, published=published, anchor=anchor, period=period, topical=topical,
+            subject_hints={metric: "员工" for metric in Metric}, topic=paragraph_topic,
+            targets=period is not None, continues_list=listed, quantities=quantities)
+        assert extractor.resolver.link(found) == []
+
+
+def test_shortcuts_period_places_tell_a_same_period_word(extractor: Extractor) -> None:
+    # 同期 is a time only after a period was named: the shortcut then lets the part be read
+    published = dt.date(2020, 4, 28)
+    assert _period_places(extractor.times, "比上年同期增长5%", published)
+    assert not _period_places(extractor.times, "3月城镇新增就业1万人，当天", published)
+
+
+def test_shortcuts_parts_without_a_draft_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every part that holds a gated sentence is read
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    passed: list[bool] = []
+    may_yield = Extractor._may_yield
+
+    def counted(self: Extractor, *args: Any) -> bool:
+        passed.append(may_yield(self, *args))
+        return passed[-1]
+
+    monkeypatch.setattr(Extractor, "_may_yield", counted)
+    shortcut = [extractor.process(raw) for raw in documents]
+    assert passed.count(False) > 50  # the shortcut is taken
+    monkeypatch.setattr(Extractor, "_may_yield", lambda *args: True)
+    assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+_OFF_TOPIC_WORDS = [*_PART_WORDS, "农民工", "本地农民工", "外出务工", "我国有", "项目", "重大项目", "开工", "全面复工", "累计",
+                    "转移就业", "新增就业", "城镇新增就业", "招聘会", "求职者", "提供岗位", "失业率", "复工率", "员工中有", "劳动力",
+                    "吸纳", "培训", "补贴", "发放", "资金", "亿元", "家企业", "名工人", "人次", "求人倍率为1.35", "其中",
+                    "稳岗返还企业", "为", "向", "罢工", "乘坐", "抵达", "满负荷生产的有", "万个", "2.88亿"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_OFF_TOPIC_WORDS), max_size=18).map("".join), st.booleans(),
+       st.booleans())
+@example("我国有2.88亿农民工", False, False)  # a workforce noun, no cue
+@example("全县300个重大项目全面复工", False, False)  # projects resuming work
+def test_shortcuts_off_topic_sentence_without_a_specific_word_gives_no_draft(
+        extractor: Extractor, sentence: str, listed: bool, targets: bool) -> None:
+    # `SentenceResolver.gives_no_draft_off_topic`: in a paragraph not about work, with no
+    # draft before it in the paragraph (no metric hints), such a sentence links to no draft
+    # whatever else the paragraph left (subject hints, a list going on, a day and period)
+    from schemas import Metric
+
+    if not extractor.resolver.gives_no_draft_off_topic(sentence, None):
+        return
+    found = extractor.sentences.find(
+        sentence, published=dt.date(2020, 4, 28), anchor=dt.date(2020, 4, 20), period="2020-03",
+        topical=False, subject_hints={metric: "员工" for metric in Metric}, continues_list=listed,
+        targets=targets)
+    assert extractor.resolver.link(found) == []
+
+
+def test_shortcuts_off_topic_words_tell_a_specific_metric(extractor: Extractor) -> None:
+    # each way to a metric outside the generic ones keeps the sentence linked
+    resolver = extractor.resolver
+    topic = extractor.lexicon.modifiers.topics[0]
+    for sentence in ("我国有2.88亿农民工", "300个重大项目全面复工", "累计帮扶转移就业1213万人",
+                     "举办招聘会12场", "求职者3000人", "城镇调查失业率为5.2%"):
+        assert not resolver.gives_no_draft_off_topic(sentence, None), sentence
+    assert not resolver.gives_no_draft_off_topic("实施单位320家", topic)
+    assert resolver.gives_no_draft_off_topic("发放资金3000万元", None)
+
+
+def test_shortcuts_off_topic_sentences_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when every gated sentence off the topic is linked
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    told: list[bool] = []
+    off_topic = type(extractor.resolver).gives_no_draft_off_topic
+
+    def counted(self: Any, *args: Any) -> bool:
+        told.append(off_topic(self, *args))
+        return told[-1]
+
+    monkeypatch.setattr(type(extractor.resolver), "gives_no_draft_off_topic", counted)
+    shortcut = [extractor.process(raw) for raw in documents]
+    assert told.count(True) > 50  # the shortcut is taken
+    monkeypatch.setattr(type(extractor.resolver), "gives_no_draft_off_topic", lambda *args: False)
+    assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*_OFF_TOPIC_WORDS, "“外来务工”人员", "“农民”工", "外来务工", "人员", "高校应届毕业生",
+                                 "“", "”", "；", "。", "！"]), max_size=30).map("".join))
+@example("全县“外来务工”人员2.1万人。")  # a quoted group makes the noun 外来务工人员
+def test_shortcuts_paragraph_off_topic_scan_answers_as_its_sentences(
+        extractor: Extractor, paragraph: str) -> None:
+    # `SentenceResolver.paragraph_gives_no_draft_off_topic`: one scan of a paragraph tells
+    # what `gives_no_draft_off_topic` tells of each sentence, and no sentence opens a topic
+    resolver, lexicon = extractor.resolver, extractor.lexicon
+    assert resolver._specific_scan is not None  # (the shipped data can be scanned)
+    if not resolver.paragraph_gives_no_draft_off_topic(paragraph):
+        return
+    for start, end in iter_sentences(paragraph, budgeted=False):
+        sentence = paragraph[start:end]
+        assert lexicon.topic_of(sentence) is None
+        assert resolver.gives_no_draft_off_topic(sentence, None)
+
+
+def test_shortcuts_off_topic_parts_change_no_record(
+        extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the corpus gives the same documents when the plan reads every gated part off the topic
+    documents = list(snapshot.corpus_documents(snapshot.find_archive()))
+    told: list[bool] = []
+    scan = type(extractor.resolver).paragraph_gives_no_draft_off_topic
+
+    def counted(self: Any, *args: Any) -> bool:
+        told.append(scan(self, *args))
+        return told[-1]
+
+    monkeypatch.setattr(type(extractor.resolver), "paragraph_gives_no_draft_off_topic", counted)
+    shortcut = [extractor.process(raw) for raw in documents]
+    assert told.count(True) > 20  # the shortcut is taken
+    monkeypatch.setattr(type(extractor.resolver), "paragraph_gives_no_draft_off_topic",
+                        lambda *args: False)
+    assert [extractor.process(raw) for raw in documents] == shortcut
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SCORED_WORDS), max_size=12).map("".join), max_size=6),
+       st.lists(st.integers(0, 40), max_size=12))
+def test_shortcuts_word_boundaries_kept_answer_as_new_ones(
+        extractor: Extractor, sentences: list[str], offsets: list[int]) -> None:
+    # `SentenceFinder.find` keeps the word boundaries of its last sentences: the kept ones,
+    # asked again in any order, answer as boundaries made anew
+    from pipeline.extract.segment import WordBoundaries
+
+    finder = extractor.sentences
+    for sentence in [*sentences, *reversed(sentences)]:
+        kept = finder.find(sentence).token_starts, finder.find(sentence).token_ends
+        fresh = WordBoundaries(sentence)
+        for offset in [*offsets, *reversed(offsets)]:
+            assert (offset in kept[0], offset in kept[1]) == (offset in fresh.starts,
+                                                              offset in fresh.ends)
