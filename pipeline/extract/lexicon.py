@@ -415,14 +415,13 @@ class Lexicon:
     def _firms_of_people(self, text: str, found: list[Noun]) -> list[Noun]:
         """退役军人企业: a people's noun right before a firm head names their firms."""
         table = self.nouns_table
-        firms = []
-        for noun in found:
-            if (noun.kind == "person" and text.startswith(table.firm_heads, noun.end)
-                    and not text.startswith(table.firm_head_false_friends, noun.end)):
-                head = next(h for h in table.firm_heads if text.startswith(h, noun.end))
-                end = noun.end + len(head)
-                firms.append(Noun(noun.start, end, text[noun.start : end], "enterprise"))
-        return firms
+        return [
+            Noun(noun.start, noun.end + len(head), text[noun.start : noun.end + len(head)],
+                 "enterprise")
+            for noun in found if noun.kind == "person"
+            and not text.startswith(table.firm_head_false_friends, noun.end)
+            for head in table.firm_heads if text.startswith(head, noun.end)
+        ]
 
     def markers(self, text: str) -> list[Marker]:
         return [

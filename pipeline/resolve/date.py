@@ -81,7 +81,7 @@ def sentence_date(
     if before and _from_value(found.text, quantity.start, before[-1].end):
         # a base period in brackets (较上一期（…1月）) is one of the two periods compared
         named = [t for t in found.times if t.end <= quantity.start and t.value]
-        periods = sorted({t.value for t in named if t.value})  # ISO values sort by time
+        periods = _distinct_periods(named)
         if len(periods) >= 2:
             return periods[-2], True  # …由1.2%下跌至1.1% after two periods: the earlier one
     as_of = [t for t in times if t.as_of and t.end <= quantity.start and t.value]
@@ -106,6 +106,11 @@ def _base_value_time(found: SentenceFindings, quantity: Quantity) -> str | None:
     return None
 
 
+def _distinct_periods(times: Sequence[TimeMention]) -> list[str]:
+    """The different values of `times`, earliest first (ISO values sort by time)."""
+    return sorted({t.value for t in times if t.value})
+
+
 def _compared_periods(found: SentenceFindings, quantity: Quantity) -> str | None:
     """比較2023年2月至4月與2023年1月至3月，…由6.0%下跌至5.2%: when the sentence names only the
     two periods it compares, the pair's first value is the earlier period's, its second the
@@ -113,7 +118,7 @@ def _compared_periods(found: SentenceFindings, quantity: Quantity) -> str | None
     named = [t for t in found.times if t.end <= quantity.start and t.value]
     if not named or not all(t.comparison for t in named):
         return None
-    periods = sorted({t.value for t in named if t.value})  # ISO values sort by time
+    periods = _distinct_periods(named)
     if len(periods) != 2:
         return None
     head = found.text[named[-1].end : quantity.start]
