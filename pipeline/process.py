@@ -462,7 +462,7 @@ class Extractor:
                     topic=paragraph.topic, targets=article.targets_follow,
                     continues_list=continues_list,
                     when=partial(times.anchor, step, paragraph_times, s_start),
-                    quantities=quantities,
+                    quantities=quantities, paragraph=text,
                 ))
             if list_only:  # an item of the list keeps only the figures that go on with it
                 drafts = [d for d in drafts if d.unit in LIST_UNITS

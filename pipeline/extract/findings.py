@@ -87,3 +87,6 @@ class SentenceFindings:
     # the sentence goes on with a list the sentence before it opened and closed with ；
     # (工业部门就业人数为406万人；农业部门为51万人): its labelled numbers take that list's metric
     continues_list: bool = False
+    # the paragraph's analysis text, for rules that read past the sentence ("": not known, as
+    # in the spaCy linker, and such rules then hold back)
+    paragraph: str = ""

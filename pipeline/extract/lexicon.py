@@ -128,6 +128,8 @@ class ModifierTable(BaseModel):
     local_outlet_suffixes: tuple[str, ...]
     out_of_scope_words: list[str]
     always_out_words: tuple[str, ...]
+    macro_rate_terms: tuple[str, ...]
+    resumption_context_words: tuple[str, ...]
     finance_words: tuple[str, ...]
     loan_words: tuple[str, ...]
     general_relief_words: tuple[str, ...]

@@ -87,12 +87,13 @@ class SentenceFinder:
         continues_list: bool = False,
         when: Callable[[], tuple[dt.date | None, str | None]] | None = None,
         quantities: Sequence[Quantity] | None = None,
+        paragraph: str = "",
     ) -> SentenceFindings:
         """What the components would write on a Doc of `text`, as the linker reads it.
 
         `when`: the anchor and the period, asked only when the times are found (instead of
         `anchor` and `period`); `quantities`: the sentence's quantities when the caller has
-        them (`QuantityFinder.find(text)`).
+        them (`QuantityFinder.find(text)`); `paragraph`: the text of the sentence's paragraph.
         """
         markers = self.lexicon.markers(text)
         boundaries = self._boundaries(text)
@@ -120,4 +121,5 @@ class SentenceFinder:
             published=published,
             targets=bool(targets),
             continues_list=continues_list,
+            paragraph=paragraph,
         )

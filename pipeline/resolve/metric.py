@@ -281,6 +281,8 @@ class MetricResolver:
             return True  # 19家企业劳动纠纷, 社保卡持卡人数…覆盖97.3%的人口: out, whatever is counted
         if metric is Metric.support_recipients and self._general_relief(found, start, end):
             return True  # 为27万家中小微企业减负60亿元: recipients of business-cost relief (v2)
+        if metric is Metric.resumption_rate and self._macro_rate(found, quantity):
+            return True  # 全年全国工业产能利用率为76.6%: a macro indicator, not firms resuming
         if quantity.unit in (Unit.person, None) and any(
                 w in found.text[start:end] for w in self.lexicon.modifiers.casualty_words):
             return True  # 撞死2名铁路工人, 造成3名员工受伤: casualties, not workers
@@ -317,6 +319,19 @@ class MetricResolver:
                     if start <= c.start and c.end <= quantity.start and c.metric is not Metric.other]
         # an out-of-scope word that ends with the metric word holds it (帮扶资金 over 资金)
         return word_end >= max(cue_ends, default=-1)
+
+    def _macro_rate(self, found: SentenceFindings, quantity: Quantity) -> bool:
+        """The rate word nearest before the number is a macro indicator's (产能利用率) and the
+        paragraph is not about work and names neither resumption nor the epidemic (v2: macro
+        indicators are out unless the text uses them as a measure of enterprises resuming work)."""
+        modifiers = self.lexicon.modifiers
+        if found.topical or not found.paragraph:
+            return False
+        before = [c for c in found.cues
+                  if c.metric is Metric.resumption_rate and c.end <= quantity.start]
+        if not before or before[-1].text not in modifiers.macro_rate_terms:
+            return False
+        return not any(word in found.paragraph for word in modifiers.resumption_context_words)
 
     def _carries_workers(self, found: SentenceFindings) -> bool:
         """The sentence names workers or work, or breaks down the figure before it (其中，甲县、乙县

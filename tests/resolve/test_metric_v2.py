@@ -228,6 +228,11 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # money that pays for epidemic control, culture or schools is no employment support
         ("各级财政累计下达疫情防控补助资金470亿元，主要用于患者救治。", "470亿元"),
         ("中央补助地方公共文化服务体系建设专项资金支出147亿元。", "147亿元"),
+        # capacity utilisation as a macro indicator, in a paragraph that names no resumption
+        ("供给侧结构性改革继续深化，企业效益改善。全年全国工业产能利用率为76.6%，比上年提高0.1个百分点。",
+         "76.6%"),
+        ("供给侧结构性改革继续深化，企业效益改善。全年全国工业产能利用率为76.6%，比上年提高0.1个百分点。",
+         "0.1个百分点"),
     ],
 )
 def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> None:
@@ -478,6 +483,9 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("在沈阳，7万多家民营小微企业可以在线提交用工需求。", "7万多家", "enterprises_total"),
         # units taking part in a fair that offers jobs; 助就业 in the campaign's name creates none
         ("“春风助就业”网络招聘活动已有900余家单位参与，提供岗位近1.5万个。", "900余家", "employers_recruiting"),
+        # capacity utilisation where the paragraph names resumption: firms resuming work
+        ("湖北汽车零部件供应恢复了！我国汽车行业产能利用率迅速攀升至80%以上。", "80%", "resumption_rate"),
+        ("截至2月11日，全国口罩产能利用率已达94%。", "94%", "resumption_rate"),
     ],
 )
 def test_metric_v2_records(record: Find, body: str, surface: str, metric: str) -> None:
@@ -529,5 +537,5 @@ def test_metric_v2_firm_counts_before_a_class_or_a_band(
 
 def test_metric_v2_capacity_is_one_word_not_a_modal(record: Find) -> None:
     # 15家产能利用率: 家 / 产能 (not 家产 / 能, which read 能 as "can" and projected the share)
-    body = "25户产值50亿元以上的工业企业中，有15家产能利用率达到95%以上，用工稳定。"
+    body = "重大项目已全面复工；25户产值50亿元以上的工业企业中，有15家产能利用率达到95%以上，用工稳定。"
     assert record(body, "95%").projected is False
