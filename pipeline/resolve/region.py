@@ -197,8 +197,8 @@ def is_delegate(text: str, end: int) -> bool:
 def is_origin(text: str, place: PlaceRef, places: Sequence[PlaceRef] = ()) -> bool:
     """从四川、云南等地: places workers come from or go to, not what is counted."""
     window = text[max(0, place.start - 3) : place.start]
-    if place.scope is not None:
-        return place.scope == "country" and window.endswith(_words().origin_before_scope)
+    if place.scope is not None:  # 来自全国, 员工来自中国 (the country named as 中国: scope china)
+        return place.scope in ("country", "china") and window.endswith(_words().origin_before_scope)
     if window.endswith(_words().origin_words):
         return _EVENT_AFTER.match(text, place.end) is None
     earlier = [p for p in places if p.end <= place.start]
@@ -453,6 +453,9 @@ class PrimaryRegionResolver:
             elif (hinted.level == "province" and place.level in ("city", "county")
                   and place.province == hinted.name):
                 hinted = place  # 新疆墨玉: the title's county inside the province hinted first
+            elif (hinted.level == "city" and place.level in ("district", "county")
+                  and place.parent == hinted.name):
+                hinted = place  # 沈阳市沈河区: the title's district inside the city hinted first
         body = "".join(paragraphs)
         if hinted is not None and hinted.level == "city":
             hinted = self._province_story(hinted, body) or hinted

@@ -483,6 +483,12 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("在沈阳，7万多家民营小微企业可以在线提交用工需求。", "7万多家", "enterprises_total"),
         # units taking part in a fair that offers jobs; 助就业 in the campaign's name creates none
         ("“春风助就业”网络招聘活动已有900余家单位参与，提供岗位近1.5万个。", "900余家", "employers_recruiting"),
+        # jobs a project, a zone or an industry gives a place are new jobs; a fair's stay openings
+        ("据了解，经贸合作区直接为当地提供就业岗位3500余个，用工稳定。", "3500余个", "jobs_created"),
+        ("在施工高峰时段，项目共为当地提供近2300个就业岗位。", "2300个", "jobs_created"),
+        ("2018年，有机农业为法国带来直接就业岗位约15.5万个。", "15.5万个", "jobs_created"),
+        ("广州高校毕业生专场招聘会举行，40家企业带来700多个就业岗位。", "700多个", "job_vacancies"),
+        ("招聘会为求职者提供就业岗位2万个。", "2万个", "job_vacancies"),
         # capacity utilisation where the paragraph names resumption: firms resuming work
         ("湖北汽车零部件供应恢复了！我国汽车行业产能利用率迅速攀升至80%以上。", "80%", "resumption_rate"),
         ("截至2月11日，全国口罩产能利用率已达94%。", "94%", "resumption_rate"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.resolve.conftest import Find
+from tests.resolve.conftest import Extract, Find
 
 
 @pytest.mark.parametrize(
@@ -92,6 +92,25 @@ def test_region_v2_a_list_pairs_across_thousands_separators(record: Find) -> Non
 def test_region_v2_origin_places_do_not_count(record: Find) -> None:
     region = record("从四川、云南等地接回务工人员3000人。", "3000人").region
     assert region is not None and region.name == "大庆市"
+
+
+def test_region_v2_staff_from_china_abroad_are_counted_where_they_work(record: Find) -> None:
+    # 来自中国 says where the staff come from; the figure stays with the article's place
+    body = "整个公司只有25名员工来自中国，其余的350多名员工全都是从当地雇用的。"
+    for surface in ("25名", "350多名"):
+        region = record(body, surface).region
+        assert region is not None and region.name == "大庆市"
+
+
+@pytest.mark.parametrize(("title", "name"), [
+    ("回访辽宁沈阳市沈河区滨河街道多福社区", "沈河区"),
+    ("沈阳市就业形势稳定", "沈阳市"),
+])
+def test_region_v2_a_title_chain_of_city_and_district_is_the_district(
+        extract: Extract, title: str, name: str) -> None:
+    document = extract("2019年，全区城镇新增就业1.68万人，超额完成全年任务。",
+                       head="2020-01-07 09:00:00 来源：人民日报\n", title=title)
+    assert document.article.region is not None and document.article.region.name == name
 
 
 def test_region_v2_every_list_of_a_sentence_pairs_in_order(record: Find) -> None:
