@@ -23,7 +23,7 @@ from pipeline.resources import load_data
 Kind = Literal[
     "ymd", "month_range", "ym", "quarter", "half", "day", "year", "relative_year", "past_year",
     "relative_day", "now", "spring_festival", "festival", "same_period", "same_year", "within_year",
-    "holiday", "season", "run_years",
+    "holiday", "season", "run_years", "plan_period",
 ]
 
 
@@ -42,6 +42,7 @@ class TimexTable(BaseModel):
     name_words: tuple[str, ...]
     since_after: tuple[str, ...]
     holiday_months: dict[str, int]
+    plan_period_end_years: dict[str, int]
     relative_years: dict[str, int]
     relative_days: dict[str, int]
     spring_festival: dict[int, dt.date]
@@ -245,6 +246,9 @@ class TimeFinder:
             if pub_year is None:
                 return None, None
             return str(pub_year - 1), str(pub_year - 1)
+        if kind == "plan_period":
+            end = self.table.plan_period_end_years[groups["plan"]]
+            return str(end), str(end)
         if kind == "holiday":
             year = self._year(groups, published)
             month = self.table.holiday_months.get(groups.get("holiday", ""))

@@ -10,6 +10,9 @@ from tests.resolve.conftest import Find
 @pytest.mark.parametrize(
     ("body", "surface", "date"),
     [
+        # a five-year plan's period is dated by its last year; the plan's name dates nothing
+        ("“十三五”期间，全市城镇新增就业12万人。", "12万人", "2020"),
+        ("十三五规划提出，全市城镇新增就业12万人以上。", "12万人", None),
         # a time written after a figure never dates it
         ("全市32家企业2月15日前全部复工。", "32家", "2020-03-10"),
         # 目前 after a 截至 day moves the count after it to now

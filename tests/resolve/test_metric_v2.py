@@ -228,6 +228,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # money that pays for epidemic control, culture or schools is no employment support
         ("各级财政累计下达疫情防控补助资金470亿元，主要用于患者救治。", "470亿元"),
         ("中央补助地方公共文化服务体系建设专项资金支出147亿元。", "147亿元"),
+        # fiscal spending on 社会保障和就业 is a budget figure, not employment (reading 35)
+        ("1至11月，全国一般公共预算支出中，教育、社会保障和就业、卫生健康方面同比分别增长4.4%、8.1%和4.7%。",
+         "8.1%"),
         # capacity utilisation as a macro indicator, in a paragraph that names no resumption
         ("供给侧结构性改革继续深化，企业效益改善。全年全国工业产能利用率为76.6%，比上年提高0.1个百分点。",
          "76.6%"),
