@@ -129,6 +129,7 @@ class ModifierTable(BaseModel):
     out_of_scope_words: list[str]
     always_out_words: tuple[str, ...]
     macro_rate_terms: tuple[str, ...]
+    parameter_amount_words: tuple[str, ...]
     resumption_context_words: tuple[str, ...]
     finance_words: tuple[str, ...]
     loan_words: tuple[str, ...]

@@ -134,6 +134,8 @@ class TimeFinder:
                 continue  # 2025年春风行动: a year inside a campaign's name
             if self._bracketed_after_name(text, match.start()):
                 continue  # 五年行动计划（2026—2030年）: the years of a plan's name
+            if _in_inclusion_bracket(text, match.start()):
+                continue  # 已复工复产（含春节期间持续生产）192家: what is counted in, not when
             try:
                 value, year = self._resolve(kind, groups, match.group(0), published)
             except (OverflowError, ValueError):  # 昨天 on 0001-01-01: no such day
@@ -349,3 +351,14 @@ def _same_bracket(text: str, first: int, second: int) -> bool:
         return False
     closing = [i for i in (text.find("）", opening), text.find(")", opening)) if i >= 0]
     return bool(closing) and min(closing) > second
+
+
+_INCLUSION_OPENERS = ("含", "包括", "包含", "不含", "不包括")
+
+
+def _in_inclusion_bracket(text: str, start: int) -> bool:
+    """The time stands in brackets that say what a count includes (（含春节期间持续生产）)."""
+    opening = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+    if opening < 0 or max(text.rfind("）", opening, start), text.rfind(")", opening, start)) >= 0:
+        return False
+    return text.startswith(_INCLUSION_OPENERS, opening + 1)

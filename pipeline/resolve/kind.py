@@ -67,6 +67,9 @@ class KindResolver:
         after = text[quantity.end : min(clause_end, quantity.end + 4)]
         if quantity.unit is Unit.percent and (before.endswith("的") or "按" in before or "比例" in before):
             return True  # 返还…缴纳失业保险费的50%
+        if quantity.unit is Unit.percent and any(
+                w in text[: quantity.start] for w in modifiers.parameter_amount_words):
+            return True  # 津贴的数额将从…的60%（…为67%）提高到70%: every rate the amount rule sets
         threshold = any(before.endswith(w) for w in modifiers.threshold_words) or after.startswith(
             modifiers.threshold_words)
         if not threshold:

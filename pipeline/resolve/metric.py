@@ -67,6 +67,8 @@ _SERVICE_GAP = 12
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 _COUNT_UNITS = frozenset({Unit.person, Unit.enterprise, Unit.position})
+# what stands between a count and its share: 192家，占比69.3%
+_SHARE_GAPS = ("，占比", "，占比为", "，占比达", "，占比达到", ",占比", "，占")
 _SUPPORT_METRICS = frozenset({Metric.support_amount, Metric.support_recipients})
 
 Choice = tuple[Metric, str, Unit]
@@ -482,6 +484,7 @@ class MetricResolver:
         choice = self._by_cue(found, index, quantity, unit, counted, is_change)
         choice = self._breakdown(found, quantity, unit, choice, previous) or choice
         choice = self._rate_of_figure(found, quantity, unit, is_change, previous) or choice
+        choice = self._share_of_resumed(found, quantity, unit, choice, previous) or choice
         topical = self._by_topic(found, unit, choice)
         if topical is not None:
             return topical
@@ -543,6 +546,20 @@ class MetricResolver:
         if not self.lexicon.is_change_gap(found.text[figure.quantity.end : quantity.start]):
             return None
         return figure.metric, figure.indicator, Unit.percent
+
+    @staticmethod
+    def _share_of_resumed(found: SentenceFindings, quantity: Quantity, unit: Unit | None,
+                          choice: Choice | None, previous: Sequence[Draft]) -> Choice | None:
+        """已复工复产192家，占比69.3%: a bare share right after a count of firms that resumed is
+        their share, the resumption rate (v2: 复工企业占比)."""
+        if unit is not Unit.percent or not previous or (choice is not None and choice[0] is not Metric.other):
+            return None
+        figure = previous[-1]
+        if figure.metric is not Metric.enterprises_resumed:
+            return None
+        if found.text[figure.quantity.end : quantity.start] not in _SHARE_GAPS:
+            return None
+        return Metric.resumption_rate, "占比", Unit.percent
 
     @staticmethod
     def _breakdown(found: SentenceFindings, quantity: Quantity, unit: Unit | None,

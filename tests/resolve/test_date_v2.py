@@ -10,6 +10,8 @@ from tests.resolve.conftest import Find
 @pytest.mark.parametrize(
     ("body", "surface", "date"),
     [
+        # a time in brackets that says what a count includes dates nothing
+        ("截至2月19日，全市重点企业已复工复产（含春节期间持续生产）192家。", "192家", "2020-02-19"),
         # a five-year plan's period is dated by its last year; the plan's name dates nothing
         ("“十三五”期间，全市城镇新增就业12万人。", "12万人", "2020"),
         ("十三五规划提出，全市城镇新增就业12万人以上。", "12万人", None),

@@ -63,6 +63,9 @@ def test_kind_v2_ranges_carry_upper_bound(
         ("对一次性输送30人以上且签订劳动合同的，给予每人600元奖励。", "30人"),
         ("疫情防控期间，中小微企业稳岗补贴最高返还100%。", "100%"),
         ("园区要求优先吸纳高校毕业生入驻，入驻比例一般不低于30%。", "30%"),
+        # every rate the amount of an allowance is set to, in its sentence (not the day it was set)
+        ("4月22日，政府宣布短时工作津贴的数额将从员工收入减少额的60%（有子女的员工为67%）提高至70%。", "67%"),
+        ("4月22日，政府宣布短时工作津贴的数额将从员工收入减少额的60%（有子女的员工为67%）提高至70%。", "70%"),
     ],
 )
 def test_kind_v2_policy_parameters_are_exact_and_undated(record: Find, body: str, surface: str) -> None:

@@ -228,6 +228,8 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # money that pays for epidemic control, culture or schools is no employment support
         ("各级财政累计下达疫情防控补助资金470亿元，主要用于患者救治。", "470亿元"),
         ("中央补助地方公共文化服务体系建设专项资金支出147亿元。", "147亿元"),
+        # labour inspections are law enforcement, whatever they count
+        ("目前，全区已检查用人单位1093户，涉及职工5.35万人，其中农民工4.29万人。", "5.35万人"),
         # fiscal spending on 社会保障和就业 is a budget figure, not employment (reading 35)
         ("1至11月，全国一般公共预算支出中，教育、社会保障和就业、卫生健康方面同比分别增长4.4%、8.1%和4.7%。",
          "8.1%"),
@@ -492,6 +494,8 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("2018年，有机农业为法国带来直接就业岗位约15.5万个。", "15.5万个", "jobs_created"),
         ("广州高校毕业生专场招聘会举行，40家企业带来700多个就业岗位。", "700多个", "job_vacancies"),
         ("招聘会为求职者提供就业岗位2万个。", "2万个", "job_vacancies"),
+        # a bare share right after a count of firms that resumed is the resumption rate
+        ("全市277家重点工业企业里，已复工复产192家，占比69.3%。", "69.3%", "resumption_rate"),
         # capacity utilisation where the paragraph names resumption: firms resuming work
         ("湖北汽车零部件供应恢复了！我国汽车行业产能利用率迅速攀升至80%以上。", "80%", "resumption_rate"),
         ("截至2月11日，全国口罩产能利用率已达94%。", "94%", "resumption_rate"),
