@@ -131,14 +131,19 @@ class Extractor:
         places = _PlaceWork(self.gazetteer, view.text)
         # and the times of a part only when a sentence or a record reads them
         times = _TimeChain(self.times, article.published)
+        lead: str | None = None  # the last part that is no item of a ——list: the list's lead-in
         for index, part in enumerate(parts[: last + 1]):
             places.later(self._open_part, view, part, article)
             # the place a part leaves is read only by the next part, when it continues it
             carry = index < last and parts[index + 1].continues
+            item = part.text.lstrip(_LEAD_SPACE).startswith(_LIST_DASHES)
+            lead_in = lead if item else None
+            if not item:
+                lead = part.text
             try:
                 check_budget()
                 records.extend(self._paragraph_records(view, part, article, carry, index == last,
-                                                       places, times))
+                                                       places, times, lead_in))
             except PipelineError as error:  # the time budget: keep what was found
                 errors.append(error.to_doc_error())
                 break
@@ -315,6 +320,11 @@ class Extractor:
             if topical and not topic_seen:
                 topic_seen = self.lexicon.topic_of(sentence) is not None
 
+    def _lead_period(self, lead_in: str, published: dt.date | None) -> str | None:
+        """The time the lead-in of a ——list names last (去年，…完成全年主要目标任务): the time of
+        its items' figures that name none."""
+        return last_period(self.times.find(lead_in, published), len(lead_in))
+
     def _off_topic(self, part: _Part) -> bool:
         """A part not about work whose words give no sentence of it a metric outside the
         generic ones (`SentenceResolver.paragraph_gives_no_draft_off_topic`): it gives no
@@ -395,7 +405,7 @@ class Extractor:
 
     def _paragraph_records(
         self, view: TextView, part: _Part, article: ArticleContext, carry: bool, final: bool,
-        places: _PlaceWork, times: _TimeChain,
+        places: _PlaceWork, times: _TimeChain, lead_in: str | None = None,
     ) -> list[dict[str, Any]]:
         """The records of one part, and the state it leaves for the parts after it.
 
@@ -421,6 +431,8 @@ class Extractor:
         paragraph = ParagraphContext(
             sector=self._framed_sector(text) if candidate else None,
             times=Found(lambda: [_shift(t, start) for t in paragraph_times]),
+            lead_period=None if lead_in is None else partial(
+                self._lead_period, lead_in, article.published),
         )
         places.later(_carried_into, paragraph, article)
         records = []
@@ -816,6 +828,10 @@ def _narrow_scene(article: ArticleContext, place: Place | None) -> None:
             place == section or lies_in(article.gazetteer, place, section)):
         article.section_scene = place
 
+
+# an item of a list written as paragraphs that open with a dash (——经济运行总体平稳。…)
+_LIST_DASHES = ("——", "—— ")
+_LEAD_SPACE = " \u3000\t"
 
 # the sentence ends (`iter_sentences`) but the full stop: what a quantity's tests may read
 # right before a sentence, in a whole part, and read the same as nothing at its start

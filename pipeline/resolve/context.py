@@ -10,7 +10,7 @@ carries through it (减班休息 → the furlough metrics of the sentences after
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipeline.extract.gazetteer import Gazetteer, Place
@@ -85,3 +85,6 @@ class ParagraphContext:
     topic: Topic | None = None  # the topic the paragraph carries (减班休息 -> the furlough metrics)
     place: Place | None = None  # the last place the paragraph named before the current sentence
     firm: Place | None = None  # the place of a firm the current sentence names (set per sentence)
+    # for an item of a ——list: the time its lead-in paragraph names last, asked when a figure
+    # of the item finds no time before it in the item
+    lead_period: Callable[[], str | None] | None = None

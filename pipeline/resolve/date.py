@@ -210,6 +210,9 @@ def date_for(
         earlier = [t for t in earlier if t.as_of or t.kind not in ("now", "relative_year")]
     if earlier:
         return earlier[-1].value
+    lead = paragraph.lead_period() if paragraph.lead_period is not None else None
+    if lead is not None:
+        return lead  # 去年，……完成全年主要目标任务。——……城镇新增就业1352万人: the lead-in's year
     return article.published.isoformat() if article.published else None
 
 

@@ -67,6 +67,8 @@ _SERVICE_GAP = 12
 # 为N户企业 + one of these (减免, 推荐用工, 培训) makes the N beneficiaries of a service.
 _SERVICE_METRICS = {Metric.support_amount, Metric.job_matches, Metric.trainees}
 _COUNT_UNITS = frozenset({Unit.person, Unit.enterprise, Unit.position})
+# what stands between a count of firms and the staff it involves: 120家，涉及职工3000人
+_INVOLVED = re.compile(r"[^，。；,;\d]{0,16}[，,]涉及[^，。；,;\d]{0,8}")
 # what stands between a count and its share: 192家，占比69.3%
 _SHARE_GAPS = ("，占比", "，占比为", "，占比达", "，占比达到", ",占比", "，占")
 _SUPPORT_METRICS = frozenset({Metric.support_amount, Metric.support_recipients})
@@ -485,6 +487,7 @@ class MetricResolver:
         choice = self._breakdown(found, quantity, unit, choice, previous) or choice
         choice = self._rate_of_figure(found, quantity, unit, is_change, previous) or choice
         choice = self._share_of_resumed(found, quantity, unit, choice, previous) or choice
+        choice = self._furloughed_staff(found, quantity, unit, previous) or choice
         topical = self._by_topic(found, unit, choice)
         if topical is not None:
             return topical
@@ -560,6 +563,17 @@ class MetricResolver:
         if found.text[figure.quantity.end : quantity.start] not in _SHARE_GAPS:
             return None
         return Metric.resumption_rate, "占比", Unit.percent
+
+    @staticmethod
+    def _furloughed_staff(found: SentenceFindings, quantity: Quantity, unit: Unit | None,
+                          previous: Sequence[Draft]) -> Choice | None:
+        """实施减班休息的企业120家，涉及职工3000人: the staff a count of furloughing firms involves
+        are the furloughed workers."""
+        if unit is not Unit.person or not previous or previous[-1].metric is not Metric.furlough_employers:
+            return None
+        if _INVOLVED.fullmatch(found.text, previous[-1].quantity.end, quantity.start) is None:
+            return None
+        return Metric.furloughed_workers, "涉及", Unit.person
 
     @staticmethod
     def _breakdown(found: SentenceFindings, quantity: Quantity, unit: Unit | None,

@@ -95,6 +95,15 @@ def test_date_v2_rules(record: Find, body: str, surface: str, date: str | None) 
     assert record(body, surface).date == date
 
 
+def test_date_v2_items_of_a_dash_list_take_the_time_of_its_lead_in(record: Find) -> None:
+    body = ("去年，全市发展面临诸多困难挑战，完成全年主要目标任务。\n"
+            "——经济运行总体平稳。城镇新增就业13.5万人，调查失业率在5.3%以下。\n"
+            "——民生进一步改善。今年以来，全市新增就业2.1万人。\n")
+    assert record(body, "13.5万人").date == "2019"
+    assert record(body, "5.3%").date == "2019"
+    assert record(body, "2.1万人").date == "2020-03-10"  # an item's own time comes first
+
+
 def test_date_v2_years_in_brackets_after_a_plan_name_date_nothing(record: Find) -> None:
     body = "人社部印发《就业促进行动计划（2016—2020年）》，力争城镇新增就业1200万人以上。"
     assert record(body, "1200万人").date != "2020"

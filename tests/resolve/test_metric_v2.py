@@ -552,3 +552,11 @@ def test_metric_v2_capacity_is_one_word_not_a_modal(record: Find) -> None:
     # 15家产能利用率: 家 / 产能 (not 家产 / 能, which read 能 as "can" and projected the share)
     body = "重大项目已全面复工；25户产值50亿元以上的工业企业中，有15家产能利用率达到95%以上，用工稳定。"
     assert record(body, "95%").projected is False
+
+
+def test_metric_v2_furlough_staff_of_firms_counted(record: Find) -> None:
+    body = "截至4月24日，德国已有75.1万家企业提交了短时工作制申请，涉及雇员数量约为1010万人。"
+    assert record(body, "75.1万家").metric.value == "furlough_employers"
+    assert record(body, "1010万人").metric.value == "furloughed_workers"
+    body = "全市实施减班休息的企业120家，涉及职工3000人。"
+    assert record(body, "3000人").metric.value == "furloughed_workers"
