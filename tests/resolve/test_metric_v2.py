@@ -494,6 +494,11 @@ def test_metric_v2_not_records(extract: Extract, body: str, surface: str) -> Non
         ("2018年，有机农业为法国带来直接就业岗位约15.5万个。", "15.5万个", "jobs_created"),
         ("广州高校毕业生专场招聘会举行，40家企业带来700多个就业岗位。", "700多个", "job_vacancies"),
         ("招聘会为求职者提供就业岗位2万个。", "2万个", "job_vacancies"),
+        # wages recovered for workers are support money; people helped into work, new jobs
+        ("全区已为5055名劳动者追回工资4934.489万元，用工稳定。", "4934.489万元", "support_amount"),
+        ("全区已为5055名劳动者追回工资4934.489万元，用工稳定。", "5055名", "support_recipients"),
+        ("全区带动就业1690人，帮助2150名困难人员就业。", "2150名", "jobs_created"),
+        ("今年以来，全市帮助1200名就业困难人员再就业。", "1200名", "jobs_created"),
         # a bare share right after a count of firms that resumed is the resumption rate
         ("全市277家重点工业企业里，已复工复产192家，占比69.3%。", "69.3%", "resumption_rate"),
         # capacity utilisation where the paragraph names resumption: firms resuming work
