@@ -228,6 +228,9 @@ def test_metric_v2_rules(record: Find, body: str, surface: str, metric: str) -> 
         # money that pays for epidemic control, culture or schools is no employment support
         ("各级财政累计下达疫情防控补助资金470亿元，主要用于患者救治。", "470亿元"),
         ("中央补助地方公共文化服务体系建设专项资金支出147亿元。", "147亿元"),
+        # evacuees are no workforce, whoever employs them; people taken into welfare are welfare
+        ("从黎巴嫩撤离的146名中国公民中，有137人为在黎中资企业员工。", "137人"),
+        ("截至2019年底，全国共有1857万建档立卡贫困人口纳入低保或特困供养，参保就业稳定。", "1857万"),
         # labour inspections are law enforcement, whatever they count
         ("目前，全区已检查用人单位1093户，涉及职工5.35万人，其中农民工4.29万人。", "5.35万人"),
         # fiscal spending on 社会保障和就业 is a budget figure, not employment (reading 35)
