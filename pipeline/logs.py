@@ -13,6 +13,8 @@ their chatter (DEBUG, INFO) hidden unless the CLI runs with -v.
 from __future__ import annotations
 
 import logging
+import sys
+from types import ModuleType
 
 FORMAT = "%(levelname)s %(name)s: %(message)s"
 
@@ -27,13 +29,38 @@ def _drop_console_handlers(log: logging.Logger) -> None:
     log.propagate = True
 
 
+def import_jieba() -> ModuleType:
+    """jieba, imported without `pkg_resources` when nothing imported that before.
+
+    jieba's `_compat` imports `pkg_resources` (setuptools' resource API: about 0.15-0.3 s and
+    8 MB, two thirds of importing jieba) only to open files of its own package: its default
+    dictionary (read only where no cache of it exists) and, on Jython, its HMM tables. When
+    that import fails it opens the same files by their paths beside its modules, which
+    is what `pkg_resources.resource_stream` does for a package installed as files. So the
+    import is made to fail while jieba is imported: the same bytes are read, sooner. A
+    process that already holds `pkg_resources` imports jieba as before.
+    """
+    module = sys.modules.get("jieba")
+    if module is not None:
+        return module
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises
+    try:
+        import jieba
+    finally:
+        if blocked and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+            del sys.modules["pkg_resources"]
+    return jieba
+
+
 def quiet_jieba() -> None:
     """Undo the logging set-up of jieba's import. Idempotent: a later call (and a worker
     process forked after the first) keeps a level an application set since."""
     global _jieba_quiet
     if _jieba_quiet:
         return
-    import jieba  # noqa: F401  (its import sets up the handler removed here)
+    import_jieba()  # (its import sets up the handler removed here)
 
     log = logging.getLogger("jieba")
     _drop_console_handlers(log)
