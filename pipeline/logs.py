@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from types import ModuleType
 
 FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 _chatty = False  # the CLI's -v: show third-party INFO and DEBUG lines
 _jieba_quiet = False
+_jieba_import = threading.Lock()
 
 
 def _drop_console_handlers(log: logging.Logger) -> None:
@@ -40,17 +42,18 @@ def import_jieba() -> ModuleType:
     import is made to fail while jieba is imported: the same bytes are read, sooner. A
     process that already holds `pkg_resources` imports jieba as before.
     """
-    module = sys.modules.get("jieba")
-    if module is not None:
-        return module
-    blocked = "pkg_resources" not in sys.modules
-    if blocked:
-        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises
-    try:
-        import jieba
-    finally:
-        if blocked and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
-            del sys.modules["pkg_resources"]
+    with _jieba_import:  # (threads of one process: one of them imports it)
+        if "jieba" not in sys.modules:
+            blocked = "pkg_resources" not in sys.modules
+            if blocked:
+                sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises
+            try:
+                import jieba
+            finally:
+                if blocked and sys.modules.get("pkg_resources", False) is None:
+                    del sys.modules["pkg_resources"]
+    import jieba  # (waits, as any import does, until the module is fully initialised)
+
     return jieba
 
 
