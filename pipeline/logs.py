@@ -13,11 +13,15 @@ their chatter (DEBUG, INFO) hidden unless the CLI runs with -v.
 from __future__ import annotations
 
 import logging
+import sys
+import threading
+from types import ModuleType
 
 FORMAT = "%(levelname)s %(name)s: %(message)s"
 
 _chatty = False  # the CLI's -v: show third-party INFO and DEBUG lines
 _jieba_quiet = False
+_jieba_import = threading.Lock()
 
 
 def _drop_console_handlers(log: logging.Logger) -> None:
@@ -27,13 +31,39 @@ def _drop_console_handlers(log: logging.Logger) -> None:
     log.propagate = True
 
 
+def import_jieba() -> ModuleType:
+    """jieba, imported without `pkg_resources` when nothing imported that before.
+
+    jieba's `_compat` imports `pkg_resources` (setuptools' resource API: about 0.15-0.3 s and
+    8 MB, two thirds of importing jieba) only to open files of its own package: its default
+    dictionary (read only where no cache of it exists) and, on Jython, its HMM tables. When
+    that import fails it opens the same files by their paths beside its modules, which
+    is what `pkg_resources.resource_stream` does for a package installed as files. So the
+    import is made to fail while jieba is imported: the same bytes are read, sooner. A
+    process that already holds `pkg_resources` imports jieba as before.
+    """
+    with _jieba_import:  # (threads of one process: one of them imports it)
+        if "jieba" not in sys.modules:
+            blocked = "pkg_resources" not in sys.modules
+            if blocked:
+                sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import raises
+            try:
+                import jieba
+            finally:
+                if blocked and sys.modules.get("pkg_resources", False) is None:
+                    del sys.modules["pkg_resources"]
+    import jieba  # (waits, as any import does, until the module is fully initialised)
+
+    return jieba
+
+
 def quiet_jieba() -> None:
     """Undo the logging set-up of jieba's import. Idempotent: a later call (and a worker
     process forked after the first) keeps a level an application set since."""
     global _jieba_quiet
     if _jieba_quiet:
         return
-    import jieba  # noqa: F401  (its import sets up the handler removed here)
+    import_jieba()  # (its import sets up the handler removed here)
 
     log = logging.getLogger("jieba")
     _drop_console_handlers(log)

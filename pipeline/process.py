@@ -165,8 +165,15 @@ class Extractor:
         notes.extend(doc_error(code, **details) for code, details in raw.notes)
         hints = dict(raw.metadata)
         content = raw.content
-        size = len(content.encode("utf-8", "surrogatepass") if isinstance(content, str)
-                   else content)
+        encodable = False  # known to hold no lone surrogate
+        if isinstance(content, str):
+            try:  # one encoding gives the size and tells that no lone surrogate is in it
+                size = len(content.encode("utf-8"))
+                encodable = True
+            except UnicodeEncodeError:
+                size = len(content.encode("utf-8", "surrogatepass"))
+        else:
+            size = len(content)
         if size > self.settings.max_bytes:
             raise PipelineError("read.too_large", size=size, limit=self.settings.max_bytes)
         if isinstance(content, bytes):
@@ -176,7 +183,7 @@ class Extractor:
             text = decoded.text
         else:
             text = content
-        text, hints = unstorable_replaced(text, hints, notes)
+        text, hints = unstorable_replaced(text, hints, notes, text_encodable=encodable)
         published = hints.get("published_at") or hints.get("date")
         if isinstance(published, str) and published.strip() \
                 and parse_hint_date(published) is None:

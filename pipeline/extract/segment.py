@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pipeline.logs import import_jieba
 from pipeline.resources import data_path
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ USER_DICT = "jieba_user_dict.txt"
 
 def make_jieba() -> jieba.Tokenizer:
     """A private jieba tokenizer with the domain dictionary loaded (jieba's logging quiet)."""
+    import_jieba()  # (without pkg_resources: pipeline.logs.import_jieba)
     import jieba
 
     from pipeline.logs import quiet_jieba
@@ -92,6 +94,7 @@ class _ShardedFreq:
 
 def _cache_path() -> Path:
     """The split cache of this jieba and this domain dictionary (a new one when either changes)."""
+    import_jieba()  # (without pkg_resources: pipeline.logs.import_jieba)
     import jieba
 
     digest = hashlib.sha256(jieba.__version__.encode())
@@ -103,6 +106,7 @@ def _cache_path() -> Path:
 
 
 def _from_cache(path: Path) -> jieba.Tokenizer:
+    import_jieba()  # (without pkg_resources: pipeline.logs.import_jieba)
     import jieba
     from jieba import finalseg
 
@@ -166,6 +170,7 @@ class WordBoundaries:
         A block's words are contiguous and hold no space, so its outer edges are where its
         first word starts and its last ends; what lies inside is asked of `inner`.
         """
+        import_jieba()
         from jieba import re_han_default, re_skip_default
 
         text = self.text

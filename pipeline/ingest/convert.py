@@ -175,9 +175,12 @@ class Converter:
         return self._fix_pattern.sub(lambda m: self.table.fixes[m.group(0)], text)
 
 
+@lru_cache(maxsize=4)
 def _masked(text: str) -> str:
     """`text` with lone surrogates (which OpenCC cannot encode) as U+FFFD; `text` itself
-    when it has none."""
+    when it has none. Kept for the last few texts (a pure function of the text): the clean
+    stage and the script test ask it about the same page, whose hash the conversion's own
+    cache has computed by then, so the page is not encoded again."""
     try:  # UTF-8 cannot encode a surrogate: encoding in C tells faster than a regex search
         text.encode("utf-8")
     except UnicodeEncodeError:

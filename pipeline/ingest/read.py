@@ -214,24 +214,25 @@ def _encodable(text: str) -> bool:
 
 
 def unstorable_replaced(
-    text: str, hints: dict[str, Any], notes: list[DocError]
+    text: str, hints: dict[str, Any], notes: list[DocError], text_encodable: bool = False
 ) -> tuple[str, dict[str, Any]]:
     """`text` and the text values of `hints` with NUL characters and lone surrogates
     replaced by U+FFFD, one for one (offsets hold); a note for each kind replaced.
 
     No output stores them: PostgreSQL refuses NUL in text, and lone surrogates (from
-    \\ud800 escapes in JSON) cannot be written as UTF-8 at all.
+    \\ud800 escapes in JSON) cannot be written as UTF-8 at all. `text_encodable`: the caller
+    has already encoded `text` as UTF-8 (so it holds no lone surrogate): not encoded again.
     """
     counts = {"\x00": 0, "surrogate": 0}
 
-    def replace(value: str) -> str:
-        if "\x00" not in value and _encodable(value):
+    def replace(value: str, encodable: bool = False) -> str:
+        if "\x00" not in value and (encodable or _encodable(value)):
             return value  # most texts (UTF-8 encodes every character but the surrogates)
         for char in _UNSTORABLE.findall(value):
             counts["\x00" if char == "\x00" else "surrogate"] += 1
         return _UNSTORABLE.sub("\ufffd", value)
 
-    text = replace(text)
+    text = replace(text, text_encodable)
     hints = {key: replace(value) if isinstance(value, str) else value
              for key, value in hints.items()}
     if counts["\x00"]:

@@ -94,6 +94,28 @@ def test_batch_two_workers_write_what_one_writes_and_leave_the_collector(
         (tmp_path / "2" / "out" / "records.jsonl").read_bytes()
 
 
+def _pid_of_task(number: int) -> tuple[int, int]:
+    return number, os.getpid()
+
+
+def test_batch_pool_replaces_exited_workers_and_ends() -> None:
+    """The runner's pool (woken only by worker exits, close and its last task, not by results
+    waiting to be read) still replaces workers that exit and ends when its work is done."""
+    import multiprocessing
+
+    from pipeline.batch.runner import _Pool
+
+    pool = _Pool(2, maxtasksperchild=1, context=multiprocessing.get_context())
+    try:
+        results = list(pool.imap(_pid_of_task, range(12), chunksize=1))
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+    assert [number for number, _ in results] == list(range(12))
+    assert len({pid for _, pid in results}) == 12  # a new worker for every task
+
+
 def test_batch_kill_9_then_resume_loses_and_duplicates_nothing(
     tmp_path: Path, large_archive: Path, repo_root: Path
 ) -> None:

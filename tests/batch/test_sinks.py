@@ -20,7 +20,7 @@ from pipeline.batch.sinks import (
 )
 from pipeline.batch.sinks.sql import documents as documents_table
 from pipeline.batch.sinks.sql import records, schema_version
-from schemas import SCHEMA_VERSION, ExtractedDocument
+from schemas import SCHEMA_VERSION, ArticleMeta, ExtractedDocument
 
 
 def _count(url: str, table: str) -> int:
@@ -216,3 +216,54 @@ def test_sinks_prepared_documents_are_written_the_same(
         (tmp_path / "prepared" / "records.jsonl").read_bytes()
     assert _table_rows(f"sqlite:///{tmp_path / 'plain' / 'test.db'}") == \
         _table_rows(f"sqlite:///{tmp_path / 'prepared' / 'test.db'}")
+
+
+def _stored(path: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table as SQLite holds it (value and storage class of each column,
+    in rowid order); of `processed_at` only its storage class and length."""
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        stored = {}
+        for table in ("documents", "records", "errors", "schema_version"):
+            columns = [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
+            shown = [f"length({c}), typeof({c})" if c == "processed_at" else f"{c}, typeof({c})"
+                     for c in columns]
+            stored[table] = connection.execute(
+                f"SELECT {', '.join(shown)} FROM {table} ORDER BY rowid").fetchall()
+        return stored
+    finally:
+        connection.close()
+
+
+def test_sinks_sqlite_inserts_store_what_sqlalchemy_stores(
+    tmp_path: Path, documents: list[ExtractedDocument], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SQLite inserts through the driver (`sql._insert`) store every value, and its
+    storage class, as `connection.execute(sa.insert(table), rows)` does."""
+    from pipeline.batch.sinks import sql as sql_module
+
+    with_records = next(d for d in documents if d.records)
+    varied = [
+        *documents,
+        with_records.model_copy(update={"doc_id": "range", "records": [
+            record.model_copy(update={"value": Decimal("0.1"), "value_max": Decimal("12.75"),
+                                      "projected": True, "subject": "高校毕业生"})
+            for record in with_records.records]}),
+        with_records.model_copy(update={"doc_id": "bare", "article": ArticleMeta()}),
+    ]
+    for name in ("sqlalchemy", "driver"):
+        if name == "sqlalchemy":
+            monkeypatch.setattr(sql_module, "_insert", lambda connection, table, rows:
+                                connection.execute(sa.insert(table), rows))
+        else:
+            monkeypatch.undo()
+        sink = SqlSink(f"sqlite:///{tmp_path / name / 'test.db'}")
+        sink.open(resume=False)
+        sink.write_prepared([prepare(d) for d in varied[:4]])
+        sink.write(varied[4:])
+        sink.close()
+    assert _stored(tmp_path / "driver" / "test.db") == _stored(tmp_path / "sqlalchemy" / "test.db")
+    assert len(_stored(tmp_path / "driver" / "test.db")["records"]) == \
+        sum(len(d.records) for d in varied)

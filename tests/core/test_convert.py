@@ -46,3 +46,14 @@ def test_convert_offsets_are_monotonic_and_in_bounds(text: str) -> None:
     assert len(view.offsets) == len(view.text)
     assert all(0 <= o < len(text) for o in view.offsets)
     assert list(view.offsets) == sorted(set(view.offsets))
+
+
+def test_convert_masked_texts_kept_answer_as_new() -> None:
+    """`_masked` keeps its last answers: asked again, in any order, it answers as first."""
+    from pipeline.ingest.convert import _masked
+
+    texts = ["复工率98%", "a\ud800b", "中文\udfff", "复工率98%", "", "x" * 5000, "a\ud800b"]
+    first = [_masked.__wrapped__(text) for text in texts]
+    for _ in range(2):
+        assert [_masked(text) for text in texts] == first
+    assert first[1] == "a\ufffdb" and first[0] == texts[0]

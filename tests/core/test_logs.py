@@ -42,3 +42,42 @@ def test_logs_cli_verbose_shows_third_party_lines(repo: Path, tmp_path: Path) ->
     assert "DEBUG jieba: Building prefix dict" in result.stderr
     assert "progress: 1 documents" in result.stderr
     assert result.stderr.count("Building prefix dict") == 1  # once: no second handler
+
+
+_IMPORT_CHECK = """
+import sys
+from pathlib import Path
+from pipeline.logs import import_jieba
+jieba = import_jieba()
+assert "pkg_resources" not in sys.modules, "jieba imported pkg_resources"
+assert import_jieba() is jieba
+import jieba._compat as compat
+ours = compat.get_module_res(jieba.DEFAULT_DICT_NAME).read()
+import pkg_resources
+theirs = pkg_resources.resource_stream("jieba._compat", jieba.DEFAULT_DICT_NAME).read()
+assert ours == theirs == Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME).read_bytes()
+tokenizer = jieba.Tokenizer()
+tokenizer.initialize()  # the whole dictionary, read through the fallback
+print("/".join(tokenizer.lcut(sys.argv[1])))
+"""
+
+_PLAIN_IMPORT = """
+import sys
+import jieba
+tokenizer = jieba.Tokenizer()
+tokenizer.initialize()
+print("/".join(tokenizer.lcut(sys.argv[1])))
+"""
+
+
+def test_import_jieba_reads_its_files_without_pkg_resources(tmp_path: Path) -> None:
+    """jieba imported without pkg_resources opens the same dictionary and segments the same."""
+    text = "截至4月16日，大庆市已返岗复工6.5万人，复工率达98%，新增就业岗位1200个。"
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # no jieba cache: the dictionary is read
+    ours = subprocess.run([sys.executable, "-c", _IMPORT_CHECK, text], capture_output=True,
+                          text=True, timeout=600, check=False, env=env)
+    assert ours.returncode == 0, ours.stderr
+    plain = subprocess.run([sys.executable, "-c", _PLAIN_IMPORT, text], capture_output=True,
+                           text=True, timeout=600, check=False, env=env)
+    assert plain.returncode == 0, plain.stderr
+    assert ours.stdout == plain.stdout

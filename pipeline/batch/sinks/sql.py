@@ -15,8 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -254,16 +256,70 @@ class SqlSink:
             if row["doc_id"] in wanted:
                 record_batch.extend(record_rows)
                 error_batch.extend(error_rows)
-        connection.execute(sa.insert(documents), [rows[doc_id] for doc_id in changed])
+        _insert(connection, documents, [rows[doc_id] for doc_id in changed])
         if record_batch:
-            connection.execute(sa.insert(records), record_batch)
+            _insert(connection, records, record_batch)
         if error_batch:
-            connection.execute(sa.insert(errors), error_batch)
+            _insert(connection, errors, error_batch)
 
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+def _insert(connection: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """`connection.execute(sa.insert(table), rows)`, with SQLite's driver called directly.
+
+    For an executemany of an INSERT without RETURNING, SQLAlchemy compiles the statement for
+    the columns of the first row, passes each row's values through the bind processors of
+    their column types (the dialect's: SQLite stores a Decimal as a float, a bool as an
+    integer, JSON as text) and hands the rows to the driver's `executemany`. Per row that
+    is about 40 microseconds of Python, more than SQLite takes to store it. With SQLite's
+    positional parameters this does the same with one compiled statement and the same
+    processors, applied only to the columns that have one; any other database, or rows
+    whose columns differ, go through `connection.execute` as before.
+    """
+    keys = tuple(rows[0])
+    if connection.dialect.paramstyle != "qmark" or any(len(row) != len(keys) for row in rows):
+        connection.execute(sa.insert(table), rows)
+        return
+    statement, processors = _compiled_insert(connection.dialect, table, keys)
+    values = itemgetter(*keys)
+    try:
+        parameters = [values(row) for row in rows]
+    except KeyError:  # a row with other columns: SQLAlchemy reads each row by its first's
+        connection.execute(sa.insert(table), rows)
+        return
+    if len(keys) == 1:
+        parameters = [(value,) for value in parameters]
+    if processors:
+        converted = []
+        for row in parameters:
+            row_values = list(row)
+            for index, process in processors:
+                row_values[index] = process(row_values[index])
+            converted.append(tuple(row_values))
+        parameters = converted
+    connection.exec_driver_sql(statement, parameters)
+
+
+@lru_cache(maxsize=16)
+def _compiled_insert(
+    dialect: sa.Dialect, table: sa.Table, keys: tuple[str, ...]
+) -> tuple[str, tuple[tuple[int, Callable[[Any], Any]], ...]]:
+    """The INSERT of `keys` into `table` as the dialect writes it, and the bind processor of
+    each column that has one (by position), as SQLAlchemy applies them."""
+    compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(keys))
+    order = compiled.positiontup or []
+    if list(order) != list(keys):
+        raise ValueError(f"unexpected parameter order for {table.name}: {order}")
+    processors = []
+    for index, key in enumerate(keys):
+        process = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((index, process))
+    return str(compiled), tuple(processors)
 
 
 # a document's rows: its documents row without `processed_at`, its records and its errors
